@@ -1,0 +1,72 @@
+// Builds the Apps Script project in dist/: one Code.js with every entry point as a top-level function
+// (with its JSDoc, so custom functions get autocomplete), plus the manifest. Fails when an entry point
+// would not be global or a custom function would lose its help.
+import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runInNewContext } from 'node:vm';
+import { build } from 'esbuild';
+import { parseEntryPoints, renderStubs } from './entry-points.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+export const GLOBAL_NAME = 'OKR_KPI_TRACKER';
+
+async function bundle() {
+  const result = await build({
+    entryPoints: [join(root, 'src/main.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: GLOBAL_NAME,
+    // Apps Script's V8 runtime; lowering newer syntax keeps the bundle safe there.
+    target: 'es2019',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    minify: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    write: false,
+    loader: { '.html': 'text' },
+    logLevel: 'warning',
+  });
+  return result.outputFiles[0].text;
+}
+
+function fail(message) {
+  console.error(`build failed: ${message}`);
+  process.exit(1);
+}
+
+function checkLoadsAsAppsScript(code, entryPoints) {
+  if (/^\s*(export|import)\s/m.test(code)) fail('the bundle has an ES module import/export line');
+  // A bare context like Apps Script's global scope: no require, module, process or Node built-ins.
+  const context = {};
+  try {
+    runInNewContext(code, context, { filename: 'Code.js' });
+  } catch (error) {
+    fail(`the bundle does not load in a bare global scope: ${error.message}`);
+  }
+  const exported = Object.keys(context[GLOBAL_NAME] ?? {});
+  const declared = new Set(entryPoints.map((e) => e.name));
+  const missing = exported.filter((name) => !declared.has(name));
+  if (missing.length > 0) fail(`exports without a top-level stub: ${missing.join(', ')}`);
+  for (const { name } of entryPoints) {
+    if (typeof context[name] !== 'function') fail(`${name} is not a global function in the bundle`);
+  }
+}
+
+const source = readFileSync(join(root, 'src/main.ts'), 'utf8');
+let entryPoints;
+try {
+  entryPoints = parseEntryPoints(source);
+} catch (error) {
+  fail(error.message);
+}
+const code = `${renderStubs(entryPoints, GLOBAL_NAME)}\n${await bundle()}`;
+checkLoadsAsAppsScript(code, entryPoints);
+
+mkdirSync(dist, { recursive: true });
+writeFileSync(join(dist, 'Code.js'), code);
+copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
+const size = statSync(join(dist, 'Code.js')).size;
+console.log(`dist/Code.js: ${(size / 1024).toFixed(1)} KiB, ${entryPoints.length} entry points`);

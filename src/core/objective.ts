@@ -1,0 +1,40 @@
+/** An objective's score: the weighted mean of its key results' scores. */
+import { describe, InputError } from './errors';
+
+export interface WeightedScore {
+  readonly score: number;
+  /** Relative importance; 0 leaves the key result out. */
+  readonly weight: number;
+}
+
+/** Weighted mean of the scores; null when there is nothing to average (no scores, or every weight 0). */
+export function rollUp(items: readonly WeightedScore[]): number | null {
+  let weighted = 0;
+  let total = 0;
+  for (const [i, { score, weight }] of items.entries()) {
+    if (!(score >= 0 && score <= 1))
+      throw new InputError(`score #${i + 1} must be between 0 and 1, got ${describe(score)}`);
+    if (!(weight >= 0 && Number.isFinite(weight))) {
+      throw new InputError(`weight #${i + 1} must be a number of 0 or more, got ${describe(weight)}`);
+    }
+    weighted += score * weight;
+    total += weight;
+  }
+  return total > 0 ? weighted / total : null;
+}
+
+/** Google's grading bands for a final OKR score. */
+export type Grade = 'red' | 'yellow' | 'green';
+
+/**
+ * Where each band starts. Google grades on tenths: 0–0.3 red (no real progress), 0.4–0.6 yellow
+ * (progress, short of done), 0.7–1 green (delivered); a score between tenths takes the band of the
+ * tenth it rounds to, so 0.35 is yellow and 0.65 green. Conditional-format rules use the same bounds.
+ */
+export const GRADE_BANDS = { yellowFrom: 0.35, greenFrom: 0.65 } as const;
+
+export function gradeOf(score: number): Grade {
+  if (score < GRADE_BANDS.yellowFrom) return 'red';
+  if (score < GRADE_BANDS.greenFrom) return 'yellow';
+  return 'green';
+}

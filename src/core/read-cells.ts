@@ -1,0 +1,58 @@
+/**
+ * Domain objects read from raw cells: the one path from what a sheet holds to what core judges, used
+ * by the custom formulas and by Refresh alike so both always agree.
+ */
+import { type CellValue, readChoice, readDate, readDone, readNumber } from './cell';
+import { InputError } from './errors';
+import { type KeyResult, type KeyResultKind, KIND_SPELLINGS } from './key-result';
+import { DIRECTION_SPELLINGS, type Direction, resolveThresholds, type Thresholds } from './kpi';
+import { type Cycle, checkCycle } from './pace';
+
+const KIND_HELP = 'one of linear, at_least, at_most, milestone';
+const DIRECTION_HELP = '"higher" or "lower" (which way is better)';
+
+export function readKind(value: CellValue, field = 'kind'): KeyResultKind {
+  return readChoice(value, field, KIND_SPELLINGS, KIND_HELP) ?? 'linear';
+}
+
+export function readDirection(value: CellValue, field = 'direction'): Direction | null {
+  return readChoice(value, field, DIRECTION_SPELLINGS, DIRECTION_HELP);
+}
+
+export interface KeyResultCells {
+  readonly current: CellValue;
+  readonly target: CellValue;
+  readonly start?: CellValue;
+  readonly kind?: CellValue;
+}
+
+/** The key result the cells describe, or null while its current value is blank (not measured yet). */
+export function readKeyResult(cells: KeyResultCells): KeyResult | null {
+  const kind = readKind(cells.kind);
+  if (kind === 'milestone') {
+    const done = readDone(cells.current, 'current');
+    return done === null ? null : { kind, done };
+  }
+  const current = readNumber(cells.current, 'current');
+  if (current === null) return null;
+  const target = readNumber(cells.target, 'target');
+  if (target === null) throw new InputError('target is blank');
+  if (kind !== 'linear') return { kind, target, current };
+  return { kind, target, current, start: readNumber(cells.start, 'start') ?? 0 };
+}
+
+export function readThresholds(warning: CellValue, critical: CellValue, direction: CellValue): Thresholds {
+  return resolveThresholds(
+    readNumber(warning, 'warning'),
+    readNumber(critical, 'critical'),
+    readDirection(direction),
+  );
+}
+
+export function readCycle(start: CellValue, end: CellValue): Cycle {
+  const from = readDate(start, 'cycle_start');
+  const to = readDate(end, 'cycle_end');
+  if (from === null) throw new InputError('cycle_start is blank');
+  if (to === null) throw new InputError('cycle_end is blank');
+  return checkCycle({ start: from, end: to });
+}

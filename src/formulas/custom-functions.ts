@@ -1,0 +1,129 @@
+/**
+ * The custom functions: thin, array-aware wrappers over core. Their Sheets-facing names, parameter
+ * names and help text live in src/main.ts, which the build turns into the top-level JSDoc stubs.
+ */
+import {
+  type CellValue,
+  describe,
+  InputError,
+  isBlank,
+  kpiStatus,
+  okrStatus,
+  readCycle,
+  readDate,
+  readKeyResult,
+  readNumber,
+  readThresholds,
+  relativeChange,
+  rollUp,
+  scoreKeyResult,
+  type WeightedScore,
+} from '../core';
+import { broadcast, type Output } from './broadcast';
+
+export function okrScore(
+  current: unknown,
+  target: unknown,
+  start?: unknown,
+  kind?: unknown,
+): Output | Output[][] {
+  const args = [
+    ['current', current],
+    ['target', target],
+    ['start', start],
+    ['kind', kind],
+  ] as const;
+  return broadcast(args, ([c, t, s, k]) => {
+    const kr = readKeyResult({ current: c, target: t, start: s, kind: k });
+    return kr === null ? '' : scoreKeyResult(kr);
+  });
+}
+
+function readScore(value: CellValue, field: string): number | null {
+  if (typeof value === 'string' && value.startsWith('Error:'))
+    throw new InputError(`${field} is an error (${value})`);
+  const score = readNumber(value, field);
+  if (score !== null && !(score >= 0 && score <= 1)) {
+    throw new InputError(`${field} must be between 0 and 1 (0% to 100%), got ${describe(value)}`);
+  }
+  return score;
+}
+
+function cellsOf(value: unknown): CellValue[] {
+  return Array.isArray(value) ? (value as CellValue[][]).flat() : [value as CellValue];
+}
+
+/** One value for a whole objective: its key results' scores, weighted. */
+export function okrRollup(scores: unknown, weights?: unknown): number | '' {
+  const scoreCells = cellsOf(scores);
+  const weightCells = isBlank(weights as CellValue) ? [] : cellsOf(weights);
+  if (weightCells.length > 1 && weightCells.length !== scoreCells.length) {
+    throw new Error(
+      `weights has ${weightCells.length} cells but scores has ${scoreCells.length}: give one weight per score`,
+    );
+  }
+  const items: WeightedScore[] = [];
+  try {
+    for (const [i, cell] of scoreCells.entries()) {
+      const score = readScore(cell, `score #${i + 1}`);
+      if (score === null) continue;
+      const weightCell = weightCells.length === 1 ? weightCells[0] : weightCells[i];
+      items.push({ score, weight: readNumber(weightCell, `weight #${i + 1}`) ?? 1 });
+    }
+    return rollUp(items) ?? '';
+  } catch (error) {
+    throw error instanceof InputError ? new Error(error.message) : error;
+  }
+}
+
+export function okrStatusOf(
+  score: unknown,
+  cycleStart: unknown,
+  cycleEnd: unknown,
+  asOf?: unknown,
+): Output | Output[][] {
+  const args = [
+    ['score', score],
+    ['cycle_start', cycleStart],
+    ['cycle_end', cycleEnd],
+    ['as_of', asOf],
+  ] as const;
+  return broadcast(args, ([s, from, to, at]) => {
+    const value = readScore(s, 'score');
+    if (value === null) return '';
+    // Without as_of the status is judged today, and goes stale: Sheets only recomputes when arguments change.
+    return okrStatus(value, readCycle(from, to), readDate(at, 'as_of') ?? new Date());
+  });
+}
+
+export function kpiStatusOf(
+  value: unknown,
+  warning: unknown,
+  critical: unknown,
+  direction?: unknown,
+): Output | Output[][] {
+  const args = [
+    ['value', value],
+    ['warning', warning],
+    ['critical', critical],
+    ['direction', direction],
+  ] as const;
+  return broadcast(args, ([v, w, c, d]) => {
+    const reading = readNumber(v, 'value');
+    return reading === null ? '' : kpiStatus(reading, readThresholds(w, c, d));
+  });
+}
+
+export function kpiChange(current: unknown, previous: unknown): Output | Output[][] {
+  return broadcast(
+    [
+      ['current', current],
+      ['previous', previous],
+    ],
+    ([c, p]) => {
+      const now = readNumber(c, 'current');
+      const before = readNumber(p, 'previous');
+      return now === null || before === null ? '' : relativeChange(now, before);
+    },
+  );
+}

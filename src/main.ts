@@ -1,0 +1,76 @@
+/**
+ * The Apps Script entry: every global function of the add-on, each one line into the layers below.
+ * The build exposes each export here as a top-level `function` with this JSDoc, which is what gives
+ * custom functions their autocomplete and argument help in Sheets.
+ */
+import { kpiChange, kpiStatusOf, okrRollup, okrScore, okrStatusOf } from './formulas/custom-functions';
+
+/**
+ * Scores a key result's progress from 0 to 1 (over-achievement 1, regression 0). Takes single cells or
+ * whole columns: =OKR_SCORE(G2:G, H2:H, F2:F, D2:D) scores every row in one call.
+ *
+ * @param {number|Array<Array<number>>} current The current value (for a milestone: TRUE/done or FALSE).
+ * @param {number|Array<Array<number>>} target The value to reach.
+ * @param {number|Array<Array<number>>} [start] Where the key result started; 0 if blank.
+ * @param {string|Array<Array<string>>} [kind] linear (default), at_least, at_most or milestone.
+ * @return The score from 0 to 1, one per row for ranges.
+ * @customfunction
+ */
+export function OKR_SCORE(current: unknown, target: unknown, start?: unknown, kind?: unknown) {
+  return okrScore(current, target, start, kind);
+}
+
+/**
+ * Rolls key-result scores up to their objective: the weighted mean of the non-blank scores.
+ *
+ * @param {Array<Array<number>>} scores The key results' scores (0 to 1).
+ * @param {Array<Array<number>>} [weights] One weight per score; 1 if blank.
+ * @return The objective's score from 0 to 1.
+ * @customfunction
+ */
+export function OKR_ROLLUP(scores: unknown, weights?: unknown) {
+  return okrRollup(scores, weights);
+}
+
+/**
+ * Judges a score against the time elapsed in the cycle: Not started, On track, At risk, Off track or
+ * Done. Point as_of at a date cell that Refresh keeps current: Sheets only recomputes a custom function
+ * when its arguments change, so a status computed from "today" goes stale.
+ *
+ * @param {number|Array<Array<number>>} score The score from 0 to 1.
+ * @param {Date} cycle_start The first day of the cycle.
+ * @param {Date} cycle_end The last day of the cycle.
+ * @param {Date} [as_of] The day to judge on; today if blank.
+ * @return The status, one per row for ranges.
+ * @customfunction
+ */
+export function OKR_STATUS(score: unknown, cycle_start: unknown, cycle_end: unknown, as_of?: unknown) {
+  return okrStatusOf(score, cycle_start, cycle_end, as_of);
+}
+
+/**
+ * Judges a KPI value against its limits: OK, Warning or Breach. A value exactly at a limit meets it.
+ * =KPI_STATUS(H2:H500, 0.98, 0.95) judges a whole column.
+ *
+ * @param {number|Array<Array<number>>} value The KPI's current value.
+ * @param {number|Array<Array<number>>} warning Past this limit the KPI is in Warning.
+ * @param {number|Array<Array<number>>} critical Past this limit the KPI is in Breach.
+ * @param {string|Array<Array<string>>} [direction] "higher" or "lower" is better; inferred from the limits if blank.
+ * @return The status, one per row for ranges.
+ * @customfunction
+ */
+export function KPI_STATUS(value: unknown, warning: unknown, critical: unknown, direction?: unknown) {
+  return kpiStatusOf(value, warning, critical, direction);
+}
+
+/**
+ * The relative change of a KPI versus its previous value: (current - previous) / |previous|.
+ *
+ * @param {number|Array<Array<number>>} current The current value.
+ * @param {number|Array<Array<number>>} previous The previous value.
+ * @return The change as a fraction (format the cell as a percentage), one per row for ranges.
+ * @customfunction
+ */
+export function KPI_CHANGE(current: unknown, previous: unknown) {
+  return kpiChange(current, previous);
+}
