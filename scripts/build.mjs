@@ -2,19 +2,23 @@
 // (with its JSDoc, so custom functions get autocomplete), plus the manifest. Fails when an entry point
 // would not be global or a custom function would lose its help.
 import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
 import { parseEntryPoints, renderStubs } from './entry-points.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
-export const GLOBAL_NAME = 'OKR_KPI_TRACKER';
+// --entry and --out exist for the tests that prove a broken entry file fails the build.
+const { values: args } = parseArgs({ options: { entry: { type: 'string' }, out: { type: 'string' } } });
+const entry = resolve(root, args.entry ?? 'src/main.ts');
+const dist = resolve(root, args.out ?? 'dist');
+const GLOBAL_NAME = 'OKR_KPI_TRACKER';
 
 async function bundle() {
   const result = await build({
-    entryPoints: [join(root, 'src/main.ts')],
+    entryPoints: [entry],
     bundle: true,
     format: 'iife',
     globalName: GLOBAL_NAME,
@@ -55,7 +59,7 @@ function checkLoadsAsAppsScript(code, entryPoints) {
   }
 }
 
-const source = readFileSync(join(root, 'src/main.ts'), 'utf8');
+const source = readFileSync(entry, 'utf8');
 let entryPoints;
 try {
   entryPoints = parseEntryPoints(source);
@@ -69,4 +73,4 @@ mkdirSync(dist, { recursive: true });
 writeFileSync(join(dist, 'Code.js'), code);
 copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
 const size = statSync(join(dist, 'Code.js')).size;
-console.log(`dist/Code.js: ${(size / 1024).toFixed(1)} KiB, ${entryPoints.length} entry points`);
+console.log(`${join(dist, 'Code.js')}: ${(size / 1024).toFixed(1)} KiB, ${entryPoints.length} entry points`);

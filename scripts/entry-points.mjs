@@ -32,7 +32,7 @@ function checkCustomFunction({ name, params, jsdoc }) {
       `${name}: JSDoc @param names (${documented.join(', ')}) differ from its parameters (${params.join(', ')})`,
     );
   }
-  if (!/@returns?\b/.test(jsdoc)) throw new Error(`${name}: custom function has no @return in its JSDoc`);
+  if (!/@returns?\s/.test(jsdoc)) throw new Error(`${name}: custom function has no @return in its JSDoc`);
 }
 
 export function parseEntryPoints(source) {
@@ -41,9 +41,9 @@ export function parseEntryPoints(source) {
     params: parameterNames(m[3]),
     jsdoc: (m[1] ?? '').trim(),
   }));
-  if (entries.length === 0) throw new Error('src/main.ts exports no entry point');
+  if (entries.length === 0) throw new Error('the entry file exports no entry point');
   const stray = source.match(/^export (?!function )/m);
-  if (stray) throw new Error(`src/main.ts may only export functions, found "${stray[0]}..."`);
+  if (stray) throw new Error(`the entry file may only export functions, found "${stray[0]}..."`);
   for (const entry of entries) checkCustomFunction(entry);
   return entries;
 }

@@ -28,17 +28,29 @@ export interface KeyResultCells {
 
 /** The key result the cells describe, or null while its current value is blank (not measured yet). */
 export function readKeyResult(cells: KeyResultCells): KeyResult | null {
-  const kind = readKind(cells.kind);
+  return readKeyResultOfKind(readKind(cells.kind), cells.current, cells.target, cells.start);
+}
+
+/**
+ * Like readKeyResult, with the kind already read and the cells passed one by one: callers over many
+ * rows read a shared kind once and allocate nothing per row but the key result.
+ */
+export function readKeyResultOfKind(
+  kind: KeyResultKind,
+  currentCell: CellValue,
+  targetCell: CellValue,
+  startCell: CellValue,
+): KeyResult | null {
   if (kind === 'milestone') {
-    const done = readDone(cells.current, 'current');
+    const done = readDone(currentCell, 'current');
     return done === null ? null : { kind, done };
   }
-  const current = readNumber(cells.current, 'current');
+  const current = readNumber(currentCell, 'current');
   if (current === null) return null;
-  const target = readNumber(cells.target, 'target');
+  const target = readNumber(targetCell, 'target');
   if (target === null) throw new InputError('target is blank');
   if (kind !== 'linear') return { kind, target, current };
-  return { kind, target, current, start: readNumber(cells.start, 'start') ?? 0 };
+  return { kind, target, current, start: readNumber(startCell, 'start') ?? 0 };
 }
 
 export function readThresholds(warning: CellValue, critical: CellValue, direction: CellValue): Thresholds {

@@ -65,10 +65,20 @@ export function broadcast(
       throw error instanceof InputError ? new Error(error.message) : error;
     }
   }
-  const ranged = columns.flatMap((c, i) => ('rows' in c ? [[i, c.rows] as const] : []));
+  // Plain indexed loops: this runs once per row of a possibly 100,000-row column.
+  const rangedAt: number[] = [];
+  const rangedRows: unknown[][][] = [];
+  columns.forEach((c, i) => {
+    if ('rows' in c) {
+      rangedAt.push(i);
+      rangedRows.push(c.rows);
+    }
+  });
   const out: Output[][] = new Array(height);
   for (let r = 0; r < height; r++) {
-    for (const [i, rows] of ranged) values[i] = (rows[r] as CellValue[])[0];
+    for (let j = 0; j < rangedAt.length; j++) {
+      values[rangedAt[j] as number] = ((rangedRows[j] as unknown[][])[r] as CellValue[])[0];
+    }
     try {
       out[r] = [checked(row(values))];
     } catch (error) {
@@ -77,4 +87,24 @@ export function broadcast(
     }
   }
   return out;
+}
+
+/**
+ * Remembers the result for the last arguments seen. A limit or a kind given as one cell is the same
+ * value on every row, so it is parsed once per call instead of once per row. Fixed arity keeps the
+ * per-row check free of allocations.
+ */
+export function lastValueMemo<R>(compute: (a: CellValue, b: CellValue, c: CellValue) => R) {
+  let seen = false;
+  let lastA: CellValue;
+  let lastB: CellValue;
+  let lastC: CellValue;
+  let result: R;
+  return (a: CellValue, b?: CellValue, c?: CellValue): R => {
+    if (!seen || a !== lastA || b !== lastB || c !== lastC) {
+      result = compute(a, b, c);
+      [seen, lastA, lastB, lastC] = [true, a, b, c];
+    }
+    return result as R;
+  };
 }

@@ -11,7 +11,8 @@ import {
   okrStatus,
   readCycle,
   readDate,
-  readKeyResult,
+  readKeyResultOfKind,
+  readKind,
   readNumber,
   readThresholds,
   relativeChange,
@@ -19,7 +20,7 @@ import {
   scoreKeyResult,
   type WeightedScore,
 } from '../core';
-import { broadcast, type Output } from './broadcast';
+import { broadcast, lastValueMemo, type Output } from './broadcast';
 
 export function okrScore(
   current: unknown,
@@ -33,8 +34,9 @@ export function okrScore(
     ['start', start],
     ['kind', kind],
   ] as const;
-  return broadcast(args, ([c, t, s, k]) => {
-    const kr = readKeyResult({ current: c, target: t, start: s, kind: k });
+  const kindOf = lastValueMemo((k) => readKind(k));
+  return broadcast(args, (row) => {
+    const kr = readKeyResultOfKind(kindOf(row[3]), row[0], row[1], row[2]);
     return kr === null ? '' : scoreKeyResult(kr);
   });
 }
@@ -88,11 +90,13 @@ export function okrStatusOf(
     ['cycle_end', cycleEnd],
     ['as_of', asOf],
   ] as const;
-  return broadcast(args, ([s, from, to, at]) => {
-    const value = readScore(s, 'score');
+  const cycleOf = lastValueMemo(readCycle);
+  // Without as_of the status is judged today, and goes stale: Sheets only recomputes when arguments change.
+  const today = new Date();
+  return broadcast(args, (row) => {
+    const value = readScore(row[0], 'score');
     if (value === null) return '';
-    // Without as_of the status is judged today, and goes stale: Sheets only recomputes when arguments change.
-    return okrStatus(value, readCycle(from, to), readDate(at, 'as_of') ?? new Date());
+    return okrStatus(value, cycleOf(row[1], row[2]), readDate(row[3], 'as_of') ?? today);
   });
 }
 
@@ -108,9 +112,10 @@ export function kpiStatusOf(
     ['critical', critical],
     ['direction', direction],
   ] as const;
-  return broadcast(args, ([v, w, c, d]) => {
-    const reading = readNumber(v, 'value');
-    return reading === null ? '' : kpiStatus(reading, readThresholds(w, c, d));
+  const thresholdsOf = lastValueMemo(readThresholds);
+  return broadcast(args, (row) => {
+    const reading = readNumber(row[0], 'value');
+    return reading === null ? '' : kpiStatus(reading, thresholdsOf(row[1], row[2], row[3]));
   });
 }
 

@@ -1,0 +1,123 @@
+import {
+  kpiChange,
+  kpiStatusOf,
+  okrRollup,
+  okrScore,
+  okrStatusOf,
+} from '../../src/formulas/custom-functions';
+
+const col = (...values: unknown[]) => values.map((v) => [v]);
+
+describe('single-cell calls', () => {
+  it('return one value', () => {
+    expect(okrScore(700, 1000)).toBeCloseTo(0.7);
+    expect(kpiStatusOf(0.97, 0.98, 0.95)).toBe('Warning');
+    expect(kpiChange(65, 100)).toBeCloseTo(-0.35);
+  });
+
+  it('treat a 1x1 range like a single cell', () => {
+    expect(okrScore([[700]], [[1000]])).toBeCloseTo(0.7);
+  });
+
+  it('return a blank for a blank main input', () => {
+    expect(okrScore('', 1000)).toBe('');
+    expect(kpiStatusOf('', 0.98, 0.95)).toBe('');
+    expect(kpiChange(5, '')).toBe('');
+    expect(okrStatusOf('', '2026-01-01', '2026-03-31')).toBe('');
+  });
+
+  it.each([
+    [() => okrScore('lots', 1000), 'current must be a number, got "lots"'],
+    [
+      () => okrScore(5, 1000, 0, 'fast'),
+      'kind must be one of linear, at_least, at_most, milestone, got "fast"',
+    ],
+    [() => kpiStatusOf(1, 5, 5), 'warning and critical are equal (5)'],
+    [() => kpiChange(5, 0), 'previous is 0'],
+    [() => okrStatusOf(0.5, 'soon', '2026-03-31'), 'cycle_start must be a date'],
+    [
+      () => okrStatusOf(1.5, '2026-01-01', '2026-03-31'),
+      'score must be between 0 and 1 (0% to 100%), got 1.5',
+    ],
+  ])('throw an Error naming the argument and the value (%#)', (call, message) => {
+    expect(call).toThrow(Error);
+    expect(call).toThrow(message);
+  });
+});
+
+describe('range calls', () => {
+  it('score row by row, applying single cells to every row', () => {
+    expect(kpiStatusOf(col(0.99, 0.97, 0.9, ''), 0.98, 0.95)).toEqual(col('OK', 'Warning', 'Breach', ''));
+  });
+
+  it('take ranges of the same height together', () => {
+    const result = okrScore(
+      col(5, 340, 'done'),
+      col(10, 280, ''),
+      col(0, 400, ''),
+      col('linear', '', 'milestone'),
+    );
+    expect(result).toEqual(col(0.5, 0.5, 1));
+  });
+
+  it('write Error: into a bad row and compute every other row', () => {
+    const result = okrScore(col(5, 'abc', '#N/A', 8), 10);
+    expect(result).toEqual(
+      col(
+        0.5,
+        'Error: current must be a number, got "abc"',
+        'Error: current is #N/A (the cell holds an error)',
+        0.8,
+      ),
+    );
+  });
+
+  it('refuse ranges of different heights', () => {
+    expect(() => okrScore(col(1, 2, 3), col(4, 5))).toThrow(
+      'target has 2 rows but current has 3: ranges must be the same height',
+    );
+  });
+
+  it('refuse a range wider than one column', () => {
+    expect(() =>
+      okrScore(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        10,
+      ),
+    ).toThrow('current must be a single column, got a range 2 columns wide');
+  });
+
+  it('never return NaN or Infinity', () => {
+    const result = kpiChange(col(1, 2, 3), col(0, 1, 1e-320)) as unknown[][];
+    for (const [v] of result)
+      expect(typeof v === 'number' ? Number.isFinite(v) : String(v).startsWith('Error:')).toBe(true);
+  });
+
+  it('judge statuses per row against a cycle', () => {
+    const asOf = new Date(2026, 1, 15);
+    expect(okrStatusOf(col(0.5, 0.3, 0.2, 1, ''), new Date(2026, 0, 1), new Date(2026, 2, 31), asOf)).toEqual(
+      col('On track', 'At risk', 'Off track', 'Done', ''),
+    );
+  });
+});
+
+describe('OKR_ROLLUP', () => {
+  it('averages the non-blank scores', () => {
+    expect(okrRollup(col(0.5, '', 1))).toBeCloseTo(0.75);
+  });
+  it('weights them, a blank weight counting 1', () => {
+    expect(okrRollup(col(1, 0, 0.5), col(3, 1, ''))).toBeCloseTo(3.5 / 5);
+  });
+  it('is blank with no scores', () => expect(okrRollup(col('', ''))).toBe(''));
+  it('refuses an errored score, naming it', () => {
+    expect(() => okrRollup(col(0.5, 'Error: current must be a number, got "x"'))).toThrow(
+      'score #2 is an error',
+    );
+  });
+  it('refuses mismatched weights', () => {
+    expect(() => okrRollup(col(0.5, 1), col(1, 2, 3))).toThrow('weights has 3 cells but scores has 2');
+  });
+});
