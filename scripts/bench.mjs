@@ -34,7 +34,7 @@ function bareScore(current, target, start) {
     const t = target[i][0];
     const s = start[i][0];
     const v = (c - s) / (t - s);
-    out[i] = [v < 0 ? 0 : v > 1 ? 1 : v];
+    out[i] = [Math.min(Math.max(v, 0), 1)];
   }
   return out;
 }
