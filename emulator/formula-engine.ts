@@ -1,0 +1,750 @@
+/**
+ * The emulator's formula engine: fast-formula-parser does the lexing, parsing and built-in functions;
+ * this file adapts it to Google Sheets' and Apps Script's conventions (see formula-types.ts).
+ *
+ * The library lives in "engine space": blanks are null, dates are serial numbers, errors are its
+ * FormulaError. Cells and custom functions live in "sheet space": blanks are '', dates are Date objects,
+ * errors are `{ kind: 'error' }`. The converters below are the only crossing points.
+ */
+import FormulaParser, {
+  type CellRef,
+  type FunctionArg,
+  FormulaHelpers as H,
+  FormulaError as LibError,
+  type RangeRef,
+  type RefValue,
+  Types,
+} from 'fast-formula-parser';
+import { lex, type Token } from 'fast-formula-parser/grammar/lexing';
+import Collection from 'fast-formula-parser/grammar/type/collection';
+import type {
+  AreaAddress,
+  CellAddress,
+  CellScalar,
+  CellSource,
+  CustomFunction,
+  EvalResult,
+  EvalValue,
+  FormulaError,
+  FormulaEvaluator,
+  Sparkline,
+} from './formula-types';
+
+const MAX_ROW = FormulaParser.MAX_ROW;
+const MAX_COLUMN_NAME_LENGTH = 3; // ZZZ, the widest column the lexer accepts
+const MS_PER_DAY = 86_400_000;
+const SERIAL_EPOCH = Date.UTC(1899, 11, 30); // Sheets' day 0
+const CACHE_LIMIT = 10_000;
+
+// ---------------------------------------------------------------------------------------------------
+// Values: sheet space <-> engine space
+// ---------------------------------------------------------------------------------------------------
+
+/** Cross-realm safe: tests run the add-on bundle in a vm context with its own Date. */
+function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/** A Date's wall-clock time as a Sheets serial number (days since 1899-12-30). */
+function dateToSerial(date: Date): number {
+  const wallClock = Date.UTC(
+    date.getFullYear(),
+    date.getMonth(),
+    date.getDate(),
+    date.getHours(),
+    date.getMinutes(),
+    date.getSeconds(),
+    date.getMilliseconds(),
+  );
+  return (wallClock - SERIAL_EPOCH) / MS_PER_DAY;
+}
+
+function isSheetError(value: unknown): value is FormulaError {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'error';
+}
+
+function isSparkline(value: unknown): value is Sparkline {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'sparkline';
+}
+
+function libError(code: string, message = ''): LibError {
+  return new LibError(code, message);
+}
+
+function sheetError(code: string, message = ''): FormulaError {
+  return { kind: 'error', code, message };
+}
+
+function fromLibError(error: LibError): FormulaError {
+  return sheetError(error.error, error.message);
+}
+
+/** A cell's value as the library's built-ins expect it. */
+function toEngine(value: EvalValue): unknown {
+  if (value === '') return null;
+  if (isDate(value)) return dateToSerial(value);
+  if (isSheetError(value)) return libError(value.code, value.message);
+  if (isSparkline(value)) return null; // getValues shows '' for a sparkline cell
+  return value;
+}
+
+/** A cell's value as Apps Script hands it to a custom function inside a range. */
+function toCustomCell(value: EvalValue): CellScalar {
+  if (isSheetError(value)) return value.code; // what getValues shows for an error cell
+  if (isSparkline(value)) return '';
+  return value;
+}
+
+/** Any engine-space value as one cell of a formula's result. */
+function toSheetValue(value: unknown): EvalValue {
+  if (value === null || value === undefined) return '';
+  if (value instanceof LibError) return fromLibError(value);
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return sheetError('#VALUE!', 'The result is not a number.');
+    if (!Number.isFinite(value)) return sheetError('#NUM!', 'The result is not a finite number.');
+    return value + 0; // -0 -> 0
+  }
+  if (typeof value === 'string' || typeof value === 'boolean' || isDate(value) || isSparkline(value)) {
+    return value;
+  }
+  return sheetError('#VALUE!', 'The result is not a value.');
+}
+
+/** Apps Script treats a 1x1 array as its one value. */
+function singleOrGrid<T>(grid: T[][]): T | T[][] {
+  const row = grid[0];
+  return grid.length === 1 && row !== undefined && row.length === 1 ? (row[0] as T) : grid;
+}
+
+/** The first value of an array (comparisons and conditions look at the top-left cell only). */
+function firstOf(value: unknown): unknown {
+  return Array.isArray(value) ? firstOf(value[0]) : value;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Reading cells and ranges
+// ---------------------------------------------------------------------------------------------------
+
+/** What one evaluation reads from: a frame per nesting level, since a cell read may evaluate a formula. */
+interface Frame {
+  source: CellSource;
+  at: CellAddress;
+}
+
+/** A reference as an area of its sheet, open ends closed at the grid's size; or why it cannot be read. */
+function areaOf(frame: Frame, ref: RefValue['ref']): AreaAddress | LibError {
+  const sheet = ref.sheet ?? frame.at.sheet;
+  const size = frame.source.size(sheet);
+  if (!size) return libError('#REF!', `Unresolved sheet name '${sheet}'.`);
+  if (ref.from && ref.to) {
+    const { from, to } = ref;
+    const lastRow = Math.max(from.row, Math.min(to.row, size.maxRows));
+    const lastCol = Math.max(from.col, Math.min(to.col, size.maxCols));
+    return {
+      sheet,
+      row: from.row,
+      col: from.col,
+      numRows: lastRow - from.row + 1,
+      numCols: lastCol - from.col + 1,
+    };
+  }
+  // The lexer reads a short unknown name such as `Foo` as a column: no row, so no cell.
+  if (ref.row === undefined || ref.col === undefined) return libError('#NAME?', 'Unknown range name.');
+  return { sheet, row: ref.row, col: ref.col, numRows: 1, numCols: 1 };
+}
+
+function readArea<T>(source: CellSource, area: AreaAddress, convert: (value: EvalValue) => T): T[][] {
+  const rows: T[][] = new Array(area.numRows);
+  for (let r = 0; r < area.numRows; r++) {
+    const row: T[] = new Array(area.numCols);
+    for (let c = 0; c < area.numCols; c++) {
+      row[c] = convert(source.value({ sheet: area.sheet, row: area.row + r, col: area.col + c }));
+    }
+    rows[r] = row;
+  }
+  return rows;
+}
+
+function isRef(value: unknown): value is RefValue {
+  return typeof value === 'object' && value !== null && 'ref' in value && !(value instanceof LibError);
+}
+
+function namedRangeRef(frame: Frame, name: string): CellRef | RangeRef | null {
+  const area = frame.source.namedRange(name);
+  if (!area) return null;
+  const { sheet, row, col } = area;
+  if (area.numRows === 1 && area.numCols === 1) return { sheet, row, col };
+  return { sheet, from: { row, col }, to: { row: row + area.numRows - 1, col: col + area.numCols - 1 } };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Custom functions: Apps Script's calling convention
+// ---------------------------------------------------------------------------------------------------
+
+/** One argument as Apps Script passes it, or the error that stops the call. */
+function toCustomArg(frame: Frame, arg: unknown): unknown {
+  if (arg === null) return undefined; // an empty argument, as in F(1,,3)
+  if (arg instanceof LibError) return arg;
+  if (arg instanceof Collection) return libError('#VALUE!', 'A union of ranges is not a valid argument.');
+  if (isRef(arg)) {
+    const area = areaOf(frame, arg.ref);
+    if (area instanceof LibError) return area;
+    if (area.numRows === 1 && area.numCols === 1) {
+      const value = frame.source.value(area);
+      return isSheetError(value) ? libError(value.code, value.message) : toCustomCell(value);
+    }
+    return readArea(frame.source, area, toCustomCell);
+  }
+  if (Array.isArray(arg)) {
+    const grid = arg as unknown[][];
+    const only = grid.length === 1 && grid[0]?.length === 1 ? grid[0][0] : undefined;
+    if (only instanceof LibError) return only;
+    return singleOrGrid(grid.map((row) => row.map((v) => toCustomCell(toSheetValue(v)))));
+  }
+  return arg;
+}
+
+function messageOf(error: unknown): string {
+  // Cross-realm safe: an Error thrown inside a vm context is not `instanceof Error` here.
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
+}
+
+/** A custom function's return value in engine space; a 1-D array is a column, as in Apps Script. */
+function fromCustomResult(result: unknown): unknown {
+  if (result === undefined || result === null) return '';
+  if (!Array.isArray(result)) return result;
+  const grid = result.map((row: unknown) => (Array.isArray(row) ? row : [row]));
+  const cells = grid.map((row) => row.map((v: unknown) => (v === undefined || v === null ? '' : v)));
+  return singleOrGrid(cells);
+}
+
+function customFunction(frame: Frame, fn: CustomFunction) {
+  // Registered as "needs context, no data retrieval": the first argument is the parser, the others are
+  // raw references, so ranges are read once here, with Dates and '' intact.
+  return (_parser: unknown, ...rawArgs: unknown[]): unknown => {
+    const args: unknown[] = [];
+    for (const raw of rawArgs) {
+      const arg = toCustomArg(frame, raw);
+      if (arg instanceof LibError) return arg;
+      args.push(arg);
+    }
+    try {
+      return fromCustomResult(fn(...args));
+    } catch (error) {
+      return libError('#ERROR!', messageOf(error));
+    }
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Built-ins the library lacks or gets wrong for Sheets
+// ---------------------------------------------------------------------------------------------------
+
+type ItemHook = (item: unknown, literal: boolean) => void;
+
+function forEachDeep(value: unknown, hook: ItemHook): void {
+  if (Array.isArray(value)) for (const item of value) forEachDeep(item, hook);
+  else hook(value, false);
+}
+
+/**
+ * Every value of the arguments, as the library's flattenParams gives them but in linear time (its
+ * flattening concatenates in a loop: seconds for a 50,000-row range). A literal is read as `literalType`.
+ */
+function forEachItem(
+  args: readonly (FunctionArg | null)[],
+  literalType: number | null,
+  hook: ItemHook,
+): void {
+  for (const arg of args) {
+    if (!arg || arg.omitted) continue;
+    const { value } = arg;
+    if (value instanceof Collection) forEachDeep(value.data, hook);
+    else if (Array.isArray(value) || arg.isCellRef || arg.isRangeRef) forEachDeep(value, hook);
+    else hook(literalType === null ? value : H.accept(arg, literalType), true);
+  }
+}
+
+/** The numbers of the arguments; an error anywhere propagates (thrown: the library returns it). */
+function numbersOf(args: FunctionArg[]): number[] {
+  const numbers: number[] = [];
+  forEachItem(args, Types.NUMBER, (item) => {
+    if (item instanceof LibError) throw item;
+    if (typeof item === 'number') numbers.push(item);
+  });
+  return numbers;
+}
+
+function count(...args: FunctionArg[]): number {
+  let n = 0;
+  forEachItem(args, null, (item) => {
+    if (typeof item === 'number') n++;
+  });
+  return n;
+}
+
+function countA(...args: FunctionArg[]): number {
+  let n = 0;
+  forEachItem(args, null, (item) => {
+    if (item !== null && item !== undefined && item !== '') n++;
+  });
+  return n;
+}
+
+/** The logical values of AND/OR's arguments: numbers and TRUE/FALSE text count, errors propagate. */
+function logicalValues(name: string, args: FunctionArg[]): boolean[] {
+  const values: boolean[] = [];
+  forEachItem(args, null, (item) => {
+    if (item instanceof LibError) throw item;
+    if (typeof item === 'boolean') values.push(item);
+    else if (typeof item === 'number') values.push(item !== 0);
+    else if (typeof item === 'string' && /^(true|false)$/i.test(item))
+      values.push(item.toUpperCase() === 'TRUE');
+  });
+  if (values.length === 0) throw libError('#VALUE!', `${name} has no logical values.`);
+  return values;
+}
+
+function asCondition(value: unknown): boolean | LibError {
+  const v = firstOf(value);
+  if (v instanceof LibError) return v;
+  if (v === null || v === undefined || v === '') return false;
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'number') return v !== 0;
+  if (typeof v === 'string') {
+    const upper = v.toUpperCase();
+    if (upper === 'TRUE' || upper === 'FALSE') return upper === 'TRUE';
+  }
+  if (isDate(v)) return true;
+  return libError('#VALUE!', `IF expects a boolean, got '${String(v)}'.`);
+}
+
+/** IF gets raw (unread) arguments; the library's own IF never reads a reference condition. */
+function ifFunction(parser: FormulaParser, test: unknown, ifTrue?: unknown, ifFalse?: unknown): unknown {
+  const condition = asCondition(test === null ? null : parser.utils.extractRefValue(test).val);
+  if (condition instanceof LibError) return condition;
+  if (condition) return ifTrue ?? 0;
+  return ifFalse === undefined ? false : (ifFalse ?? 0);
+}
+
+function sparklineOptions(options: FunctionArg | undefined): Sparkline['options'] | LibError {
+  const result: Record<string, string | number | boolean> = {};
+  if (!options || options.omitted) return result;
+  if (!Array.isArray(options.value))
+    return libError('#VALUE!', 'SPARKLINE options must be a 2-column range.');
+  for (const row of options.value as unknown[][]) {
+    const [key, value] = row;
+    if (key === null || key === undefined || key === '' || value === null || value === undefined) continue;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      result[String(key).toLowerCase()] = value;
+    }
+  }
+  return result;
+}
+
+function sparkline(data: FunctionArg, options?: FunctionArg): Sparkline | LibError {
+  const values = Array.isArray(data.value) ? (data.value as unknown[][]).flat() : [data.value];
+  const opts = sparklineOptions(options);
+  if (opts instanceof LibError) return opts;
+  const numbers = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  return { kind: 'sparkline', data: numbers, options: opts };
+}
+
+const sum = (...args: FunctionArg[]) => numbersOf(args).reduce((a, b) => a + b, 0);
+
+function average(...args: FunctionArg[]): number | LibError {
+  const numbers = numbersOf(args);
+  if (numbers.length === 0) return libError('#DIV/0!', 'AVERAGE has no numbers to average.');
+  return numbers.reduce((a, b) => a + b, 0) / numbers.length;
+}
+
+function extreme(pick: (a: number, b: number) => number) {
+  return (...args: FunctionArg[]): number => {
+    const numbers = numbersOf(args);
+    return numbers.length === 0 ? 0 : numbers.reduce((a, b) => pick(a, b));
+  };
+}
+
+/** Functions whose blank arguments must stay blank (they skip blanks rather than reading them as 0). */
+const KEEPS_BLANKS = new Set(['SUM', 'AVERAGE', 'MIN', 'MAX', 'COUNT', 'COUNTA', 'AND', 'OR', 'SPARKLINE']);
+
+/**
+ * The library passes a blank cell to a function as null, which its scalar functions (ROUND, ABS, ...)
+ * cannot read; Sheets reads it as 0 or ''. Dates from custom functions become serial numbers here too.
+ */
+function normalizingArgs(fn: (...args: FunctionArg[]) => unknown, blank: 0 | '') {
+  return (...args: (FunctionArg | null)[]): unknown =>
+    fn(
+      ...args.map((arg): FunctionArg => {
+        if (!arg) return arg as unknown as FunctionArg;
+        if (arg.value === null && !arg.omitted) return { ...arg, value: blank };
+        if (isDate(arg.value)) return { ...arg, value: dateToSerial(arg.value) };
+        return arg;
+      }),
+    );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Operators: Sheets compares text case-insensitively and a blank equals 0, '' and FALSE
+// ---------------------------------------------------------------------------------------------------
+
+const COMPARE_OPS = new Set(['=', '<>', '<', '>', '<=', '>=']);
+const TYPE_RANK: Record<string, number> = { number: 1, string: 2, boolean: 3 };
+
+function blankLike(other: unknown): unknown {
+  if (typeof other === 'string') return '';
+  if (typeof other === 'boolean') return false;
+  return 0;
+}
+
+function compareValues(leftRaw: unknown, op: string, rightRaw: unknown): boolean {
+  let left = isDate(leftRaw) ? dateToSerial(leftRaw) : leftRaw;
+  let right = isDate(rightRaw) ? dateToSerial(rightRaw) : rightRaw;
+  left = left ?? blankLike(right);
+  right = right ?? blankLike(left);
+  let order: number;
+  if (typeof left !== typeof right) {
+    order = (TYPE_RANK[typeof left] ?? 0) - (TYPE_RANK[typeof right] ?? 0);
+  } else if (typeof left === 'string') {
+    const [a, b] = [left.toLowerCase(), (right as string).toLowerCase()];
+    order = a < b ? -1 : a > b ? 1 : 0;
+  } else {
+    order = Number(left) - Number(right);
+  }
+  switch (op) {
+    case '=':
+      return order === 0;
+    case '<>':
+      return order !== 0;
+    case '<':
+      return order < 0;
+    case '>':
+      return order > 0;
+    case '<=':
+      return order <= 0;
+    default:
+      return order >= 0;
+  }
+}
+
+function withSerialDates(operand: { val: unknown; isArray: boolean }) {
+  return isDate(operand.val) ? { val: dateToSerial(operand.val), isArray: false } : operand;
+}
+
+/** Overrides comparison on one parser's utils (an instance, so the library's module stays untouched). */
+function patchOperators(parser: FormulaParser): void {
+  const utils = parser.utils;
+  const original = utils._applyInfix.bind(utils);
+  utils._applyInfix = (left, op, right) => {
+    const l = withSerialDates(left);
+    const r = withSerialDates(right);
+    if (!COMPARE_OPS.has(op) || l.val instanceof LibError || r.val instanceof LibError) {
+      return original(l, op, r);
+    }
+    const a = firstOf(l.val);
+    const b = firstOf(r.val);
+    if (a instanceof LibError) return a;
+    if (b instanceof LibError) return b;
+    return compareValues(a, op, b);
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The parser of one frame
+// ---------------------------------------------------------------------------------------------------
+
+function readCell(frame: Frame, ref: CellRef): unknown {
+  const area = areaOf(frame, ref);
+  return area instanceof LibError ? area : toEngine(frame.source.value(area));
+}
+
+function readRange(frame: Frame, ref: RangeRef): unknown[][] {
+  const area = areaOf(frame, ref);
+  return area instanceof LibError ? [[area]] : readArea(frame.source, area, toEngine);
+}
+
+function createParser(frame: Frame, customFunctions: Record<string, CustomFunction>): FormulaParser {
+  const custom = Object.entries(customFunctions).map(([name, fn]) => [name.toUpperCase(), fn] as const);
+  const parser = new FormulaParser({
+    onCell: (ref) => readCell(frame, ref),
+    onRange: (ref) => readRange(frame, ref),
+    onVariable: (name) => namedRangeRef(frame, name),
+    functions: {
+      SUM: sum,
+      AVERAGE: average,
+      MIN: extreme(Math.min),
+      MAX: extreme(Math.max),
+      COUNT: count,
+      COUNTA: countA,
+      AND: (...args: FunctionArg[]) => logicalValues('AND', args).every(Boolean),
+      OR: (...args: FunctionArg[]) => logicalValues('OR', args).some(Boolean),
+      SPARKLINE: sparkline,
+    },
+    functionsNeedContext: {
+      IF: ifFunction,
+      ...Object.fromEntries(custom.map(([name, fn]) => [name, customFunction(frame, fn)])),
+    },
+  });
+  for (const [name] of custom) {
+    if (!parser.funsNeedContextAndNoDataRetrieve.includes(name))
+      parser.funsNeedContextAndNoDataRetrieve.push(name);
+  }
+  wrapBuiltIns(parser, new Set(custom.map(([name]) => name)));
+  patchOperators(parser);
+  return parser;
+}
+
+function wrapBuiltIns(parser: FormulaParser, customNames: ReadonlySet<string>): void {
+  for (const [name, fn] of Object.entries(parser.functions)) {
+    const takesRawArgs =
+      customNames.has(name) ||
+      parser.funsNeedContext.includes(name) ||
+      parser.funsNeedContextAndNoDataRetrieve.includes(name);
+    if (takesRawArgs) continue;
+    if (!KEEPS_BLANKS.has(name) && !parser.funsPreserveRef.includes(name)) {
+      const builtIn = fn as (...args: FunctionArg[]) => unknown;
+      parser.functions[name] = normalizingArgs(builtIn, parser.funsNullAs0.includes(name) ? 0 : '');
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Tokens: the library's lexer finds the references; rewriting touches only those tokens' text
+// ---------------------------------------------------------------------------------------------------
+
+const REF_ERROR = '#REF!';
+const CELL_IMAGE = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/;
+const COLUMN_IMAGE = /^(\$?)([A-Za-z]{1,3})$/;
+const MAX_COLUMN = 26 + 26 ** 2 + 26 ** MAX_COLUMN_NAME_LENGTH; // ZZZ
+
+function kindOf(token: Token | undefined): string | undefined {
+  return token?.tokenType.name;
+}
+
+/** `text` with some tokens' images replaced; whitespace and every other character stay as they were. */
+function replaceTokens(
+  text: string,
+  tokens: readonly Token[],
+  images: readonly (string | undefined)[],
+): string {
+  let out = '';
+  let pos = 0;
+  tokens.forEach((token, i) => {
+    const image = images[i];
+    if (image === undefined) return;
+    out += text.slice(pos, token.startOffset) + image;
+    pos = token.startOffset + token.image.length;
+  });
+  return out + text.slice(pos);
+}
+
+function columnNumber(name: string): number {
+  let n = 0;
+  for (const ch of name.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+function columnName(n: number): string {
+  let name = '';
+  for (let rest = n; rest > 0; rest = Math.floor((rest - 1) / 26)) {
+    name = String.fromCharCode(65 + ((rest - 1) % 26)) + name;
+  }
+  return name;
+}
+
+function shiftColumn(anchor: string, name: string, offset: number): string | undefined {
+  if (anchor || offset === 0) return anchor + name;
+  const col = columnNumber(name) + offset;
+  return col >= 1 && col <= MAX_COLUMN ? columnName(col) : undefined;
+}
+
+function shiftRow(anchor: string, row: string, offset: number): string | undefined {
+  if (anchor || offset === 0) return anchor + row;
+  const moved = Number(row) + offset;
+  return moved >= 1 && moved <= MAX_ROW ? String(moved) : undefined;
+}
+
+function shiftCell(image: string, rowOffset: number, colOffset: number): string {
+  const [, colAnchor = '', col = '', rowAnchor = '', row = ''] = CELL_IMAGE.exec(image) ?? [];
+  const movedCol = shiftColumn(colAnchor, col, colOffset);
+  const movedRow = shiftRow(rowAnchor, row, rowOffset);
+  return movedCol === undefined || movedRow === undefined ? REF_ERROR : movedCol + movedRow;
+}
+
+/** The shifted image of token `i`, or undefined when it is not a relative reference. */
+function shiftedImage(
+  tokens: readonly Token[],
+  i: number,
+  rowOffset: number,
+  colOffset: number,
+): string | undefined {
+  const token = tokens[i];
+  if (!token) return undefined;
+  const kind = kindOf(token);
+  if (kind === 'Cell') return shiftCell(token.image, rowOffset, colOffset);
+  // A column (A:C) or row (2:5) stands alone only as part of a range; a lone short word is a name.
+  const inRange = kindOf(tokens[i - 1]) === 'Colon' || kindOf(tokens[i + 1]) === 'Colon';
+  if (!inRange) return undefined;
+  if (kind === 'Column') {
+    const [, anchor = '', name = ''] = COLUMN_IMAGE.exec(token.image) ?? [];
+    return shiftColumn(anchor, name, colOffset) ?? REF_ERROR;
+  }
+  if (kind === 'Number' && /^\d+$/.test(token.image))
+    return shiftRow('', token.image, rowOffset) ?? REF_ERROR;
+  return undefined;
+}
+
+function shiftTokens(text: string, tokens: readonly Token[], rowOffset: number, colOffset: number): string {
+  const images = tokens.map((_, i) => shiftedImage(tokens, i, rowOffset, colOffset));
+  // A range with one end pushed off the sheet is #REF! as a whole, as in Sheets.
+  tokens.forEach((token, i) => {
+    if (kindOf(token) === 'Colon' && (images[i - 1] === REF_ERROR || images[i + 1] === REF_ERROR)) {
+      images[i - 1] = REF_ERROR;
+      images[i] = '';
+      images[i + 1] = '';
+    }
+  });
+  return replaceTokens(text, tokens, images);
+}
+
+/**
+ * `J2:J` means "J2 down to the last row" in Sheets, but the library reads it as the whole column J.
+ * Writing the end row out (J2:J1048576) fixes that; reads are clamped to the sheet's size anyway.
+ */
+function closeOpenRanges(text: string, tokens: readonly Token[]): string {
+  const images = tokens.map((token, i) =>
+    kindOf(token) === 'Column' && kindOf(tokens[i - 1]) === 'Colon' && kindOf(tokens[i - 2]) === 'Cell'
+      ? `${token.image}${MAX_ROW}`
+      : undefined,
+  );
+  return images.some((image) => image !== undefined) ? replaceTokens(text, tokens, images) : text;
+}
+
+/** Lexes a formula body once per distinct text; a lexing error is cached as the error it is. */
+class TokenCache {
+  private readonly entries = new Map<string, readonly Token[] | LibError>();
+
+  constructor(private readonly prepare: (text: string) => readonly Token[]) {}
+
+  get(text: string): readonly Token[] {
+    let entry = this.entries.get(text);
+    if (entry === undefined) {
+      entry = this.lexOrError(text);
+      // Crude bound: formulas shifted over 50,000 rows are all distinct, so an LRU would not help.
+      if (this.entries.size >= CACHE_LIMIT) this.entries.clear();
+      this.entries.set(text, entry);
+    }
+    if (entry instanceof LibError) throw entry;
+    return entry;
+  }
+
+  private lexOrError(text: string): readonly Token[] | LibError {
+    try {
+      return this.prepare(text);
+    } catch (error) {
+      return error instanceof LibError ? error : libError('#ERROR!', messageOf(error));
+    }
+  }
+}
+
+function lexForEvaluation(body: string): readonly Token[] {
+  const tokens = lex(body).tokens;
+  const closed = closeOpenRanges(body, tokens);
+  return closed === body ? tokens : lex(closed).tokens;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The engine
+// ---------------------------------------------------------------------------------------------------
+
+/** A frame and its own parser: the chevrotain parser is stateful, so nested evaluations need their own. */
+interface Level {
+  readonly frame: Frame;
+  readonly parser: FormulaParser;
+}
+
+function formulaBody(formula: string): string {
+  return formula.startsWith('=') ? formula.slice(1) : formula;
+}
+
+/** The parse() of the library, minus its lexing (tokens come cached) and its result coercion. */
+function runTokens(parser: FormulaParser, tokens: readonly Token[], at: CellAddress): unknown {
+  parser.position = { sheet: at.sheet, row: at.row, col: at.col };
+  parser.async = false;
+  parser.parser.input = tokens as Token[];
+  const raw = parser.parser.formulaWithBinaryOp();
+  const [syntaxError] = parser.parser.errors;
+  if (syntaxError) throw libError('#ERROR!', `Formula parse error: ${syntaxError.message}`);
+  return raw;
+}
+
+function toResult(frame: Frame, raw: unknown): EvalResult {
+  if (isRef(raw)) {
+    // Read directly rather than through the library, so Dates and '' come back as the cells hold them.
+    const area = areaOf(frame, raw.ref);
+    if (area instanceof LibError) return fromLibError(area);
+    return singleOrGrid(readArea(frame.source, area, (value) => value));
+  }
+  if (raw instanceof Collection) return sheetError('#VALUE!', 'A union of ranges is not a value.');
+  if (Array.isArray(raw)) {
+    const grid = raw.map((row: unknown) => (Array.isArray(row) ? row : [row]).map(toSheetValue));
+    return singleOrGrid(grid);
+  }
+  return toSheetValue(raw);
+}
+
+function thrownToResult(error: unknown): FormulaError {
+  // Unknown functions arrive here: the library throws #NAME? for them rather than returning it.
+  return error instanceof LibError ? fromLibError(error) : sheetError('#ERROR!', messageOf(error));
+}
+
+class Engine implements FormulaEvaluator {
+  private readonly levels: Level[] = [];
+  private depth = 0;
+  private readonly evaluationTokens = new TokenCache(lexForEvaluation);
+  private readonly shiftingTokens = new TokenCache((text) => lex(text).tokens);
+
+  constructor(private readonly customFunctions: Record<string, CustomFunction>) {}
+
+  evaluate(formula: string, at: CellAddress, source: CellSource): EvalResult {
+    const { frame, parser } = this.enter(source, at);
+    try {
+      const tokens = this.evaluationTokens.get(formulaBody(formula));
+      return toResult(frame, runTokens(parser, tokens, at));
+    } catch (error) {
+      return thrownToResult(error);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  shift(formula: string, rowOffset: number, colOffset: number): string {
+    if (rowOffset === 0 && colOffset === 0) return formula;
+    let tokens: readonly Token[];
+    try {
+      tokens = this.shiftingTokens.get(formula);
+    } catch {
+      return formula; // not a formula the lexer understands: nothing to move
+    }
+    return shiftTokens(formula, tokens, rowOffset, colOffset);
+  }
+
+  private enter(source: CellSource, at: CellAddress): Level {
+    let level = this.levels[this.depth];
+    if (!level) {
+      const frame: Frame = { source, at };
+      level = { frame, parser: createParser(frame, this.customFunctions) };
+      this.levels[this.depth] = level;
+    }
+    level.frame.source = source;
+    level.frame.at = at;
+    this.depth++;
+    return level;
+  }
+}
+
+/** A formula engine with the add-on's custom functions (names are case-insensitive). */
+export function createFormulaEngine(customFunctions: Record<string, CustomFunction>): FormulaEvaluator {
+  return new Engine(customFunctions);
+}
