@@ -34,7 +34,7 @@ const MAX_ROW = FormulaParser.MAX_ROW;
 const MAX_COLUMN_NAME_LENGTH = 3; // ZZZ, the widest column the lexer accepts
 const MS_PER_DAY = 86_400_000;
 const SERIAL_EPOCH = Date.UTC(1899, 11, 30); // Sheets' day 0
-const CACHE_LIMIT = 10_000;
+const CACHE_LIMIT = 2_000; // per cache; kept small: cached tokens of one-off formulas only feed the GC
 
 // ---------------------------------------------------------------------------------------------------
 // Values: sheet space <-> engine space
@@ -373,16 +373,13 @@ const KEEPS_BLANKS = new Set(['SUM', 'AVERAGE', 'MIN', 'MAX', 'COUNT', 'COUNTA',
  * The library passes a blank cell to a function as null, which its scalar functions (ROUND, ABS, ...)
  * cannot read; Sheets reads it as 0 or ''. Dates from custom functions become serial numbers here too.
  */
-function normalizingArgs(fn: (...args: FunctionArg[]) => unknown, blank: 0 | '') {
-  return (...args: (FunctionArg | null)[]): unknown =>
-    fn(
-      ...args.map((arg): FunctionArg => {
-        if (!arg) return arg as unknown as FunctionArg;
-        if (arg.value === null && !arg.omitted) return { ...arg, value: blank };
-        if (isDate(arg.value)) return { ...arg, value: dateToSerial(arg.value) };
-        return arg;
-      }),
-    );
+function normalizingArgs(fn: (...args: (FunctionArg | null)[]) => unknown, blank: 0 | '') {
+  const normalize = (arg: FunctionArg | null): FunctionArg | null => {
+    if (arg?.value === null && !arg.omitted) return { ...arg, value: blank };
+    if (arg && isDate(arg.value)) return { ...arg, value: dateToSerial(arg.value) };
+    return arg;
+  };
+  return (...args: (FunctionArg | null)[]): unknown => fn(...args.map(normalize));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -503,7 +500,7 @@ function wrapBuiltIns(parser: FormulaParser, customNames: ReadonlySet<string>): 
       parser.funsNeedContextAndNoDataRetrieve.includes(name);
     if (takesRawArgs) continue;
     if (!KEEPS_BLANKS.has(name) && !parser.funsPreserveRef.includes(name)) {
-      const builtIn = fn as (...args: FunctionArg[]) => unknown;
+      const builtIn = fn as (...args: (FunctionArg | null)[]) => unknown;
       parser.functions[name] = normalizingArgs(builtIn, parser.funsNullAs0.includes(name) ? 0 : '');
     }
   }
