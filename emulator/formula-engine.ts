@@ -30,8 +30,9 @@ import type {
   Sparkline,
 } from './formula-types';
 
-const MAX_ROW = FormulaParser.MAX_ROW;
-const MAX_COLUMN_NAME_LENGTH = 3; // ZZZ, the widest column the lexer accepts
+// The library's grid limits: an open range (A:A, 2:3, and J2:J once rewritten) reaches them.
+const OPEN_END_ROW = FormulaParser.MAX_ROW;
+const OPEN_END_COL = FormulaParser.MAX_COLUMN;
 const MS_PER_DAY = 86_400_000;
 const SERIAL_EPOCH = Date.UTC(1899, 11, 30); // Sheets' day 0
 const CACHE_LIMIT = 2_000; // per cache; kept small: cached tokens of one-off formulas only feed the GC
@@ -138,8 +139,9 @@ function areaOf(frame: Frame, ref: RefValue['ref']): AreaAddress | LibError {
   if (!size) return libError('#REF!', `Unresolved sheet name '${sheet}'.`);
   if (ref.from && ref.to) {
     const { from, to } = ref;
-    const lastRow = Math.max(from.row, Math.min(to.row, size.maxRows));
-    const lastCol = Math.max(from.col, Math.min(to.col, size.maxCols));
+    // Only open ends stop at the grid's size; H2:H500 is read as written.
+    const lastRow = to.row >= OPEN_END_ROW ? Math.max(from.row, size.maxRows) : to.row;
+    const lastCol = to.col >= OPEN_END_COL ? Math.max(from.col, size.maxCols) : to.col;
     return {
       sheet,
       row: from.row,
@@ -513,7 +515,7 @@ function wrapBuiltIns(parser: FormulaParser, customNames: ReadonlySet<string>): 
 const REF_ERROR = '#REF!';
 const CELL_IMAGE = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/;
 const COLUMN_IMAGE = /^(\$?)([A-Za-z]{1,3})$/;
-const MAX_COLUMN = 26 + 26 ** 2 + 26 ** MAX_COLUMN_NAME_LENGTH; // ZZZ
+const LAST_COLUMN = 26 + 26 ** 2 + 26 ** 3; // ZZZ: the lexer reads at most three column letters
 
 function kindOf(token: Token | undefined): string | undefined {
   return token?.tokenType.name;
@@ -553,13 +555,13 @@ function columnName(n: number): string {
 function shiftColumn(anchor: string, name: string, offset: number): string | undefined {
   if (anchor || offset === 0) return anchor + name;
   const col = columnNumber(name) + offset;
-  return col >= 1 && col <= MAX_COLUMN ? columnName(col) : undefined;
+  return col >= 1 && col <= LAST_COLUMN ? columnName(col) : undefined;
 }
 
 function shiftRow(anchor: string, row: string, offset: number): string | undefined {
   if (anchor || offset === 0) return anchor + row;
   const moved = Number(row) + offset;
-  return moved >= 1 && moved <= MAX_ROW ? String(moved) : undefined;
+  return moved >= 1 ? String(moved) : undefined;
 }
 
 function shiftCell(image: string, rowOffset: number, colOffset: number): string {
@@ -612,7 +614,7 @@ function shiftTokens(text: string, tokens: readonly Token[], rowOffset: number, 
 function closeOpenRanges(text: string, tokens: readonly Token[]): string {
   const images = tokens.map((token, i) =>
     kindOf(token) === 'Column' && kindOf(tokens[i - 1]) === 'Colon' && kindOf(tokens[i - 2]) === 'Cell'
-      ? `${token.image}${MAX_ROW}`
+      ? `${token.image}${OPEN_END_ROW}`
       : undefined,
   );
   return images.some((image) => image !== undefined) ? replaceTokens(text, tokens, images) : text;
