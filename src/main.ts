@@ -4,6 +4,43 @@
  * custom functions their autocomplete and argument help in Sheets.
  */
 import { kpiChange, kpiStatusOf, okrRollup, okrScore, okrStatusOf } from './formulas/custom-functions';
+import { checkInPlaceholder, connectActiveTable, refreshScores, setUpSheets, showHelp } from './ui/actions';
+import { buildMenu } from './ui/menu';
+
+/** Builds the add-on menu; in AuthMode.NONE it only adds items. */
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen) {
+  buildMenu();
+}
+
+/** Runs when the add-on is installed from the Marketplace: the menu should appear at once. */
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall) {
+  onOpen(e as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+}
+
+/** Menu: Set up OKR & KPI sheets. */
+export function menuSetUp() {
+  setUpSheets();
+}
+
+/** Menu: Connect an existing table. */
+export function menuConnectTable() {
+  connectActiveTable();
+}
+
+/** Menu: Refresh scores & highlights. */
+export function menuRefresh() {
+  refreshScores();
+}
+
+/** Menu: Check in. */
+export function menuCheckIn() {
+  checkInPlaceholder();
+}
+
+/** Menu: Help. */
+export function menuHelp() {
+  showHelp();
+}
 
 /**
  * Scores a key result's progress from 0 to 1 (over-achievement 1, regression 0). Takes single cells or

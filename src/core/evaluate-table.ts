@@ -1,0 +1,109 @@
+/**
+ * Judges every row of a connected table with the same rules as the custom formulas, for Refresh's
+ * summary: how many rows were scored, how many breach or lag, and which rows could not be read.
+ */
+import { type CellValue, isBlank, readNumber, readText } from './cell';
+import { InputError } from './errors';
+import { scoreKeyResult } from './key-result';
+import { type KpiStatus, kpiStatus } from './kpi';
+import { type Cycle, type OkrStatus, okrStatus } from './pace';
+import { readKeyResult, readThresholds } from './read-cells';
+import type { ColumnMap, Field, TableKind } from './tables';
+
+export interface RowProblem {
+  /** 1-based sheet row. */
+  readonly row: number;
+  readonly message: string;
+}
+
+export interface TableSummary {
+  readonly kind: TableKind;
+  /** Rows with a value that were judged. */
+  readonly scored: number;
+  readonly counts: Readonly<Partial<Record<KpiStatus | OkrStatus, number>>>;
+  readonly problems: readonly RowProblem[];
+}
+
+export interface TableRows {
+  readonly map: ColumnMap;
+  /** Sheet row of rows[0]. */
+  readonly firstRow: number;
+  /** Whole sheet rows, from column 1. */
+  readonly rows: readonly (readonly CellValue[])[];
+}
+
+/** The cell of `field` in a row, or undefined when the table has no such column. */
+export function cellOf(row: readonly CellValue[], map: ColumnMap, field: Field): CellValue {
+  const column = map[field];
+  return column === undefined ? undefined : row[column - 1];
+}
+
+function judgeRows<S extends string>(
+  kind: TableKind,
+  table: TableRows,
+  isEmpty: (row: readonly CellValue[]) => boolean,
+  judge: (row: readonly CellValue[]) => S | null,
+): TableSummary {
+  const counts: Partial<Record<string, number>> = {};
+  const problems: RowProblem[] = [];
+  let scored = 0;
+  table.rows.forEach((row, i) => {
+    if (isEmpty(row)) return;
+    try {
+      const status = judge(row);
+      if (status === null) return;
+      scored++;
+      counts[status] = (counts[status] ?? 0) + 1;
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push({ row: table.firstRow + i, message: error.message });
+    }
+  });
+  return { kind, scored, counts, problems };
+}
+
+export function judgeKpiTable(table: TableRows): TableSummary {
+  const { map } = table;
+  return judgeRows(
+    'kpi',
+    table,
+    (row) => isBlank(cellOf(row, map, 'name')) && isBlank(cellOf(row, map, 'value')),
+    (row) => {
+      const value = readNumber(cellOf(row, map, 'value'), 'value');
+      if (value === null) return null;
+      const thresholds = readThresholds(
+        cellOf(row, map, 'warning'),
+        cellOf(row, map, 'critical'),
+        cellOf(row, map, 'direction'),
+      );
+      return kpiStatus(value, thresholds);
+    },
+  );
+}
+
+export function judgeOkrTable(table: TableRows, cycle: Cycle, asOf: Date): TableSummary {
+  const { map } = table;
+  return judgeRows(
+    'okr',
+    table,
+    (row) => isBlank(cellOf(row, map, 'keyResult')) && isBlank(cellOf(row, map, 'current')),
+    (row) => {
+      const kr = readKeyResult({
+        current: cellOf(row, map, 'current'),
+        target: cellOf(row, map, 'target'),
+        start: cellOf(row, map, 'start'),
+        kind: cellOf(row, map, 'kind'),
+      });
+      return kr === null ? null : okrStatus(scoreKeyResult(kr), cycle, asOf);
+    },
+  );
+}
+
+/** A short name for a row in messages: the KPI's or key result's own name when it has one. */
+export function rowLabel(row: readonly CellValue[], map: ColumnMap, kind: TableKind): string | null {
+  try {
+    return readText(cellOf(row, map, kind === 'kpi' ? 'name' : 'keyResult'), 'name');
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * The conditional-format rules that colour a table. They are native Sheets rules whose formulas are
+ * relative to the row, so colours follow a value as soon as it is typed, with no script run.
+ *
+ * Sheets keeps no owner or ID on a rule, and rewrites a rule's references when columns move, so the
+ * add-on marks its own rules with a text literal inside the formula: it survives every edit, and lets
+ * Refresh replace its rules while keeping the user's.
+ */
+import { GRADE_BANDS } from './objective';
+import { STATUS_COLOURS } from './output-columns';
+import { type ColumnMap, columnLetter, type Field, type TableKind } from './tables';
+
+export const RULE_MARKER = '"OKR & KPI Tracker"';
+
+export interface HighlightRule {
+  /** The column coloured, from the first data row down. */
+  readonly column: number;
+  /** Written for the first data row; Sheets applies it relative to each row. */
+  readonly formula: string;
+  readonly background: string;
+}
+
+export function isOwnRuleFormula(formula: string): boolean {
+  return formula.includes(`ISTEXT(${RULE_MARKER})`);
+}
+
+function marked(condition: string): string {
+  return `=AND(ISTEXT(${RULE_MARKER}),${condition})`;
+}
+
+type Band = readonly [condition: (ref: string) => string, background: string];
+
+function textIs(text: string): (ref: string) => string {
+  return (ref) => `${ref}="${text}"`;
+}
+
+const KPI_STATUS_BANDS: readonly Band[] = [
+  [textIs('Breach'), STATUS_COLOURS.bad],
+  [textIs('Warning'), STATUS_COLOURS.warn],
+  [textIs('OK'), STATUS_COLOURS.good],
+];
+
+const OKR_STATUS_BANDS: readonly Band[] = [
+  [textIs('Off track'), STATUS_COLOURS.bad],
+  [textIs('At risk'), STATUS_COLOURS.warn],
+  [textIs('On track'), STATUS_COLOURS.good],
+  [textIs('Done'), STATUS_COLOURS.good],
+  [textIs('Not started'), STATUS_COLOURS.idle],
+];
+
+const SCORE_BANDS: readonly Band[] = [
+  [(ref) => `ISNUMBER(${ref}),${ref}<${GRADE_BANDS.yellowFrom}`, STATUS_COLOURS.bad],
+  [
+    (ref) => `ISNUMBER(${ref}),${ref}>=${GRADE_BANDS.yellowFrom},${ref}<${GRADE_BANDS.greenFrom}`,
+    STATUS_COLOURS.warn,
+  ],
+  [(ref) => `ISNUMBER(${ref}),${ref}>=${GRADE_BANDS.greenFrom}`, STATUS_COLOURS.good],
+];
+
+/** One rule per band and coloured column, each reading the judging column of its own row. */
+function rulesFor(
+  map: ColumnMap,
+  firstRow: number,
+  judge: Field,
+  bands: readonly Band[],
+  coloured: readonly Field[],
+): HighlightRule[] {
+  const judgeColumn = map[judge];
+  if (judgeColumn === undefined) return [];
+  const ref = `$${columnLetter(judgeColumn)}${firstRow}`;
+  return coloured.flatMap((field) => {
+    const column = map[field];
+    if (column === undefined) return [];
+    return bands.map(([condition, background]) => ({ column, formula: marked(condition(ref)), background }));
+  });
+}
+
+export function planHighlights(kind: TableKind, map: ColumnMap, firstRow: number): HighlightRule[] {
+  if (kind === 'kpi') return rulesFor(map, firstRow, 'status', KPI_STATUS_BANDS, ['value', 'status']);
+  return [
+    ...rulesFor(map, firstRow, 'status', OKR_STATUS_BANDS, ['status']),
+    ...rulesFor(map, firstRow, 'score', SCORE_BANDS, ['score']),
+  ];
+}

@@ -1,0 +1,149 @@
+/**
+ * What Refresh writes into the add-on's own columns of a table: one range formula at the top of each
+ * computed column (it spills down, so a new row is scored as soon as it is typed), a progress bar or
+ * trend per row, and stable key-result IDs. Everything else in the table belongs to the user.
+ */
+import { type CellValue, isBlank } from './cell';
+import { cellOf } from './evaluate-table';
+import { GRADE_BANDS } from './objective';
+import { type ColumnMap, columnLetter, type Field, outputsOf, type TableKind } from './tables';
+
+/** The named ranges of the settings block that OKR_STATUS formulas read. */
+export const SETTING_NAMES = {
+  cycleName: 'CycleName',
+  cycleStart: 'CycleStart',
+  cycleEnd: 'CycleEnd',
+  asOf: 'AsOfDate',
+} as const;
+
+export const STATUS_COLOURS = { bad: '#f4c7c3', warn: '#fce8b2', good: '#b7e1cd', idle: '#e8eaed' } as const;
+const BAR_COLOURS = { red: '#ea4335', yellow: '#fbbc04', green: '#34a853' } as const;
+
+export interface OutputContext {
+  readonly kind: TableKind;
+  readonly map: ColumnMap;
+  /** Sheet row of the first data row (just under the header). */
+  readonly firstRow: number;
+  /** The data rows as read, whole width from column 1; the plan covers exactly these rows. */
+  readonly rows: readonly (readonly CellValue[])[];
+  /** A fresh key-result ID. */
+  readonly newId: () => string;
+}
+
+/** A contiguous block of add-on columns: one setValues each. */
+export interface OutputRun {
+  readonly column: number;
+  readonly values: CellValue[][];
+}
+
+type CellPlan = (row: readonly CellValue[], index: number) => CellValue;
+
+/** `H2:H`: from the first data row to the end of the sheet, so rows typed later are included. */
+function openRange(map: ColumnMap, field: Field, firstRow: number): string {
+  const column = map[field];
+  if (column === undefined) return '""';
+  const letter = columnLetter(column);
+  return `${letter}${firstRow}:${letter}`;
+}
+
+function call(name: string, args: string[]): string {
+  while (args.length > 0 && args[args.length - 1] === '""') args.pop();
+  return `=${name}(${args.join(', ')})`;
+}
+
+/** A formula in the first data row only: it spills over the rows below, which must stay blank. */
+function topOnly(formula: string): CellPlan {
+  return (_, index) => (index === 0 ? formula : '');
+}
+
+function cellRef(map: ColumnMap, field: Field, row: number): string {
+  return `${columnLetter(map[field] as number)}${row}`;
+}
+
+function kpiPlans(ctx: OutputContext): Partial<Record<Field, CellPlan>> {
+  const { map, firstRow } = ctx;
+  const range = (field: Field) => openRange(map, field, firstRow);
+  const hasName = (row: readonly CellValue[]) => !isBlank(cellOf(row, map, 'name'));
+  return {
+    status: topOnly(
+      call('KPI_STATUS', [range('value'), range('warning'), range('critical'), range('direction')]),
+    ),
+    change:
+      map.previous === undefined
+        ? () => ''
+        : topOnly(call('KPI_CHANGE', [range('value'), range('previous')])),
+    trend: (row, i) =>
+      hasName(row) && map.previous !== undefined
+        ? `=SPARKLINE({${cellRef(map, 'previous', firstRow + i)},${cellRef(map, 'value', firstRow + i)}})`
+        : '',
+  };
+}
+
+function okrPlans(ctx: OutputContext): Partial<Record<Field, CellPlan>> {
+  const { map, firstRow } = ctx;
+  const range = (field: Field) => openRange(map, field, firstRow);
+  const hasKeyResult = (row: readonly CellValue[]) => !isBlank(cellOf(row, map, 'keyResult'));
+  const ids = assignIds(
+    ctx.rows.map((row) => (hasKeyResult(row) ? cellOf(row, map, 'id') : null)),
+    ctx.newId,
+  );
+  const { cycleStart, cycleEnd, asOf } = SETTING_NAMES;
+  return {
+    score: topOnly(call('OKR_SCORE', [range('current'), range('target'), range('start'), range('kind')])),
+    status:
+      map.score === undefined
+        ? () => ''
+        : topOnly(call('OKR_STATUS', [range('score'), cycleStart, cycleEnd, asOf])),
+    progress: (row, i) =>
+      hasKeyResult(row) && map.score !== undefined ? progressBar(cellRef(map, 'score', firstRow + i)) : '',
+    lastCheckIn: (row) => cellOf(row, map, 'lastCheckIn') ?? '',
+    id: (_, i) => ids[i] ?? '',
+  };
+}
+
+/** A bar from 0 to 1 coloured by grade band, drawn by Sheets' own SPARKLINE. */
+function progressBar(score: string): string {
+  const colour = `IF(${score}>=${GRADE_BANDS.greenFrom},"${BAR_COLOURS.green}",IF(${score}>=${GRADE_BANDS.yellowFrom},"${BAR_COLOURS.yellow}","${BAR_COLOURS.red}"))`;
+  return `=IF(ISNUMBER(${score}),SPARKLINE(${score},{"charttype","bar";"max",1;"color1",${colour}}),"")`;
+}
+
+/**
+ * Keeps every existing ID and gives rows without one (null = no key result on that row) a new one.
+ * A duplicated ID (a row copied with its ID) stays with its first row; the copy gets a new one, so a
+ * check-in can never land on two rows.
+ */
+export function assignIds(
+  existing: readonly CellValue[] | readonly (CellValue | null)[],
+  newId: () => string,
+): string[] {
+  const seen = new Set<string>();
+  return existing.map((cell) => {
+    if (cell === null) return '';
+    let id = isBlank(cell) ? '' : String(cell).trim();
+    while (id === '' || seen.has(id)) id = newId();
+    seen.add(id);
+    return id;
+  });
+}
+
+/** The add-on's columns of the table, grouped into contiguous runs, with their new contents. */
+export function planOutputs(ctx: OutputContext): OutputRun[] {
+  const plans = ctx.kind === 'kpi' ? kpiPlans(ctx) : okrPlans(ctx);
+  const columns = outputsOf(ctx.kind)
+    .flatMap((field) => {
+      const column = ctx.map[field];
+      const plan = plans[field];
+      return column === undefined || plan === undefined ? [] : [{ column, plan }];
+    })
+    .sort((a, b) => a.column - b.column);
+  const runs: { column: number; plans: CellPlan[] }[] = [];
+  for (const { column, plan } of columns) {
+    const last = runs[runs.length - 1];
+    if (last && last.column + last.plans.length === column) last.plans.push(plan);
+    else runs.push({ column, plans: [plan] });
+  }
+  return runs.map((run) => ({
+    column: run.column,
+    values: ctx.rows.map((row, i) => run.plans.map((plan) => plan(row, i))),
+  }));
+}

@@ -1,0 +1,123 @@
+/** The sheets Set up creates: their names, column order, formats and example rows. */
+import type { CellValue, Field, KpiField, OkrField, TableKind } from '../core';
+
+export const SHEET_NAMES = {
+  okr: 'OKRs',
+  kpi: 'KPIs',
+  checkIns: 'Check-ins',
+  settings: 'OKR Settings',
+} as const;
+
+export const KPI_LAYOUT: readonly KpiField[] = [
+  'name',
+  'owner',
+  'unit',
+  'direction',
+  'warning',
+  'critical',
+  'target',
+  'value',
+  'previous',
+  'change',
+  'status',
+  'trend',
+];
+
+export const OKR_LAYOUT: readonly OkrField[] = [
+  'objective',
+  'keyResult',
+  'owner',
+  'kind',
+  'start',
+  'target',
+  'current',
+  'weight',
+  'confidence',
+  'linkedKpi',
+  'score',
+  'status',
+  'progress',
+  'lastCheckIn',
+  'id',
+];
+
+export const CHECK_IN_HEADERS = [
+  'Timestamp',
+  'KR ID',
+  'Key result',
+  'Value',
+  'Confidence',
+  'Comment',
+  'User',
+] as const;
+
+export function layoutOf(kind: TableKind): readonly Field[] {
+  return kind === 'kpi' ? KPI_LAYOUT : OKR_LAYOUT;
+}
+
+/** Number formats of the add-on's computed columns. */
+export const OUTPUT_FORMATS: Partial<Record<Field, string>> = {
+  change: '+0.0%;-0.0%;0.0%',
+  score: '0%',
+  lastCheckIn: 'yyyy-mm-dd hh:mm',
+};
+
+/** Examples drawn from common practice; inputs only, in layout order up to the first output column. */
+export const KPI_EXAMPLES: readonly CellValue[][] = [
+  ['On-time delivery', 'ops@example.com', '%', 'higher', 0.98, 0.95, 0.99, 0.97, 0.985],
+  ['Median response time', 'support@example.com', 'ms', 'lower', 400, 500, 280, 520, 430],
+  ['Conversion rate', 'growth@example.com', '%', 'higher', 0.025, 0.02, 0.0275, 0.027, 0.026],
+  ['Active users', 'product@example.com', 'users', 'higher', 900, 800, 1000, 950, 910],
+];
+
+export const OKR_EXAMPLES: readonly CellValue[][] = [
+  [
+    'Delight customers with fast, reliable service',
+    'Cut median response time 30% (400 ms to 280 ms)',
+    'support@example.com',
+    'linear',
+    400,
+    280,
+    340,
+    1,
+    7,
+    'Median response time',
+  ],
+  [
+    'Delight customers with fast, reliable service',
+    'Keep on-time delivery at 98% or better',
+    'ops@example.com',
+    'at_least',
+    '',
+    0.98,
+    0.97,
+    1,
+    6,
+    'On-time delivery',
+  ],
+  [
+    'Grow the business',
+    'Lift conversion 10% (2.5% to 2.75%)',
+    'growth@example.com',
+    'linear',
+    0.025,
+    0.0275,
+    0.026,
+    2,
+    5,
+    '',
+  ],
+  ['Grow the business', 'Reach 1,000 active users', 'product@example.com', 'linear', 0, 1000, 700, 1, 8, ''],
+  [
+    'Grow the business',
+    'Launch the referral programme',
+    'product@example.com',
+    'milestone',
+    '',
+    '',
+    false,
+    1,
+    6,
+    '',
+  ],
+];

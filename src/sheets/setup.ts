@@ -1,0 +1,135 @@
+/**
+ * Set up: creates the OKRs, KPIs, Check-ins and settings sheets when missing. Idempotent: an existing
+ * sheet is never written to; one with the add-on's layout is (re)connected, one with another layout is
+ * left alone and reported.
+ */
+import {
+  type CellValue,
+  type ColumnMap,
+  columnsOf,
+  type Field,
+  KEY_RESULT_KINDS,
+  matchHeaders,
+  type TableKind,
+} from '../core';
+import {
+  CHECK_IN_HEADERS,
+  KPI_EXAMPLES,
+  layoutOf,
+  OKR_EXAMPLES,
+  OUTPUT_FORMATS,
+  SHEET_NAMES,
+} from './layouts';
+import { ensureSettings } from './settings';
+import { headerTexts, sheetNamed } from './sheet-lookup';
+import { findTable, saveTable } from './table-metadata';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface SetupReport {
+  readonly created: string[];
+  readonly kept: string[];
+  readonly conflicts: string[];
+}
+
+function layoutMap(kind: TableKind): ColumnMap {
+  return Object.fromEntries(layoutOf(kind).map((field, i) => [field, i + 1]));
+}
+
+function conflictMessage(name: string): string {
+  return `A sheet named "${name}" already exists with another layout, so it was left as it is. Rename it and run Set up again, or use "Connect an existing table…" to use it as it is.`;
+}
+
+function formatTable(sheet: Sheet, kind: TableKind, rows: number): void {
+  const layout = layoutOf(kind);
+  sheet.setFrozenRows(1);
+  sheet.getRange(1, 1, 1, layout.length).setFontWeight('bold').setBackground('#f1f3f4');
+  layout.forEach((field, i) => {
+    const format = OUTPUT_FORMATS[field];
+    if (format) sheet.getRange(2, i + 1, rows, 1).setNumberFormat(format);
+  });
+  const listColumn = (field: Field, values: readonly string[]) => {
+    const column = layout.indexOf(field as never) + 1;
+    if (column === 0) return;
+    const rule = SpreadsheetApp.newDataValidation()
+      .requireValueInList([...values], true)
+      .setAllowInvalid(true)
+      .build();
+    sheet.getRange(2, column, rows, 1).setDataValidation(rule);
+  };
+  if (kind === 'okr') listColumn('kind', KEY_RESULT_KINDS);
+  else listColumn('direction', ['higher', 'lower']);
+}
+
+function createTable(spreadsheet: Spreadsheet, kind: TableKind, withExamples: boolean): Sheet {
+  const sheet = spreadsheet.insertSheet(SHEET_NAMES[kind]);
+  const titles = layoutOf(kind).map((field) => (columnsOf(kind)[field]?.title ?? field) as CellValue);
+  sheet.getRange(1, 1, 1, titles.length).setValues([titles]);
+  const examples = kind === 'kpi' ? KPI_EXAMPLES : OKR_EXAMPLES;
+  if (withExamples)
+    sheet.getRange(2, 1, examples.length, examples[0]?.length ?? 0).setValues(examples.map((r) => [...r]));
+  formatTable(sheet, kind, Math.max(sheet.getMaxRows() - 1, 1));
+  saveTable(sheet, kind, 1, layoutMap(kind));
+  return sheet;
+}
+
+function setUpTable(
+  spreadsheet: Spreadsheet,
+  kind: TableKind,
+  withExamples: boolean,
+  report: SetupReport,
+): void {
+  const name = SHEET_NAMES[kind];
+  const existing = sheetNamed(spreadsheet, name);
+  if (!existing) {
+    createTable(spreadsheet, kind, withExamples);
+    report.created.push(name);
+    return;
+  }
+  if (findTable(existing)) {
+    report.kept.push(existing.getName());
+    return;
+  }
+  // The add-on's own layout whose metadata was lost (a copied sheet): reconnect it, write nothing.
+  const map = matchHeaders(kind, headerTexts(existing), true);
+  if (layoutOf(kind).every((field) => map[field] !== undefined)) {
+    saveTable(existing, kind, 1, map);
+    report.kept.push(existing.getName());
+  } else report.conflicts.push(conflictMessage(existing.getName()));
+}
+
+function setUpCheckInLog(spreadsheet: Spreadsheet, report: SetupReport): void {
+  const existing = sheetNamed(spreadsheet, SHEET_NAMES.checkIns);
+  if (existing) {
+    const same = CHECK_IN_HEADERS.every((title, i) => headerTexts(existing)[i] === title);
+    if (same) report.kept.push(existing.getName());
+    else report.conflicts.push(conflictMessage(existing.getName()));
+    return;
+  }
+  const sheet = spreadsheet.insertSheet(SHEET_NAMES.checkIns);
+  sheet
+    .getRange(1, 1, 1, CHECK_IN_HEADERS.length)
+    .setValues([[...CHECK_IN_HEADERS]])
+    .setFontWeight('bold');
+  sheet.setFrozenRows(1);
+  sheet.getRange(2, 1, sheet.getMaxRows() - 1, 1).setNumberFormat('yyyy-mm-dd hh:mm');
+  // Comments are stored as typed: plain text, never a formula.
+  sheet.getRange(2, CHECK_IN_HEADERS.indexOf('Comment') + 1, sheet.getMaxRows() - 1, 1).setNumberFormat('@');
+  report.created.push(SHEET_NAMES.checkIns);
+}
+
+export function setUp(
+  spreadsheet: Spreadsheet,
+  options: { withExamples: boolean; today: Date },
+): SetupReport {
+  const report: SetupReport = { created: [], kept: [], conflicts: [] };
+  const settings = ensureSettings(spreadsheet, options.today);
+  if (settings === 'created') report.created.push(SHEET_NAMES.settings);
+  else if (settings === 'exists') report.kept.push(SHEET_NAMES.settings);
+  else report.conflicts.push(settings.conflict);
+  setUpTable(spreadsheet, 'okr', options.withExamples, report);
+  setUpTable(spreadsheet, 'kpi', options.withExamples, report);
+  setUpCheckInLog(spreadsheet, report);
+  return report;
+}

@@ -1,0 +1,41 @@
+/** A table's round trips: one getValues to read it, one setValues per run of add-on columns to write. */
+import { type CellValue, type ColumnMap, inputsOf, isBlank, type OutputRun, type TableKind } from '../core';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface TableSnapshot {
+  /** Sheet row of rows[0]. */
+  readonly firstRow: number;
+  /** Data rows under the header, whole width from column 1; at least one row. */
+  readonly rows: CellValue[][];
+}
+
+/**
+ * Reads every data row of a table in one call (one blank row for a table without data yet). Rows past
+ * the last one with any input are dropped: a range formula's blank results count as content for
+ * getLastRow, so the sheet's last row says little about where the table ends.
+ */
+export function readTableRows(
+  sheet: Sheet,
+  kind: TableKind,
+  headerRow: number,
+  map: ColumnMap,
+): TableSnapshot {
+  const firstRow = headerRow + 1;
+  const width = Math.max(sheet.getLastColumn(), ...Object.values(map));
+  const height = Math.max(sheet.getLastRow() - headerRow, 1);
+  const rows = sheet.getRange(firstRow, 1, height, width).getValues() as CellValue[][];
+  const inputs = inputsOf(kind).flatMap((field) =>
+    map[field] === undefined ? [] : [(map[field] as number) - 1],
+  );
+  let end = rows.length;
+  while (end > 1 && inputs.every((i) => isBlank((rows[end - 1] as CellValue[])[i]))) end--;
+  return { firstRow, rows: rows.slice(0, end) };
+}
+
+export function writeRuns(sheet: Sheet, firstRow: number, runs: readonly OutputRun[]): void {
+  for (const run of runs) {
+    if (run.values.length === 0) continue;
+    sheet.getRange(firstRow, run.column, run.values.length, run.values[0]?.length ?? 0).setValues(run.values);
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Where the add-on keeps a connected table's shape: developer metadata on the header row (the table's
+ * kind) and on each mapped column (its field). Row and column metadata move with their row or column,
+ * so a mapping survives inserted, moved and renamed columns and rows inserted above the header.
+ */
+import * as z from 'zod/mini';
+import { type ColumnMap, columnLetter, type Field, inputsOf, outputsOf, type TableKind } from '../core';
+
+export const TABLE_KEY = 'okrkpi.table';
+export const FIELD_KEY = 'okrkpi.field';
+
+const tableSchema = z.object({ kind: z.enum(['kpi', 'okr']) });
+
+export interface ConnectedTable {
+  readonly sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  readonly kind: TableKind;
+  /** 1-based sheet row of the header. */
+  readonly headerRow: number;
+  readonly map: ColumnMap;
+}
+
+function isFieldOf(kind: TableKind, field: string): field is Field {
+  return (
+    (inputsOf(kind) as readonly string[]).includes(field) ||
+    (outputsOf(kind) as readonly string[]).includes(field)
+  );
+}
+
+/** Records a table: writes nothing into cells, only metadata. Replaces an earlier mapping of the sheet. */
+export function saveTable(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  kind: TableKind,
+  headerRow: number,
+  map: ColumnMap,
+): void {
+  forgetTable(sheet);
+  sheet.getRange(`${headerRow}:${headerRow}`).addDeveloperMetadata(TABLE_KEY, JSON.stringify({ kind }));
+  for (const [field, column] of Object.entries(map)) {
+    const letter = columnLetter(column);
+    sheet.getRange(`${letter}:${letter}`).addDeveloperMetadata(FIELD_KEY, field);
+  }
+}
+
+export function forgetTable(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+  for (const key of [TABLE_KEY, FIELD_KEY]) {
+    for (const found of sheet.createDeveloperMetadataFinder().withKey(key).find()) found.remove();
+  }
+}
+
+/** Every connected table of the spreadsheet, with its columns where they are now. */
+export function findTables(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): ConnectedTable[] {
+  const tables: ConnectedTable[] = [];
+  for (const meta of spreadsheet.createDeveloperMetadataFinder().withKey(TABLE_KEY).find()) {
+    const parsed = tableSchema.safeParse(safeJson(meta.getValue()));
+    const header = meta.getLocation().getRow();
+    if (!parsed.success || header === null) continue;
+    const sheet = header.getSheet();
+    tables.push({
+      sheet,
+      kind: parsed.data.kind,
+      headerRow: header.getRow(),
+      map: readColumnMap(sheet, parsed.data.kind),
+    });
+  }
+  return tables;
+}
+
+export function findTable(sheet: GoogleAppsScript.Spreadsheet.Sheet): ConnectedTable | undefined {
+  return findTables(sheet.getParent()).find((t) => t.sheet.getSheetId() === sheet.getSheetId());
+}
+
+function readColumnMap(sheet: GoogleAppsScript.Spreadsheet.Sheet, kind: TableKind): ColumnMap {
+  const map: ColumnMap = {};
+  for (const meta of sheet.createDeveloperMetadataFinder().withKey(FIELD_KEY).find()) {
+    const field = meta.getValue() ?? '';
+    const column = meta.getLocation().getColumn();
+    if (column !== null && isFieldOf(kind, field)) map[field] = column.getColumn();
+  }
+  return map;
+}
+
+function safeJson(text: string | null): unknown {
+  try {
+    return JSON.parse(text ?? '');
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * What each menu item does, as a user sees it: a toast while working, a short summary at the end, and
+ * a clear message when something is wrong. Sheets work is delegated to src/sheets.
+ */
+import { connectTable, describeMapping, proposeMapping } from '../sheets/connect';
+import { BusyError, withDocumentLock } from '../sheets/lock';
+import { refreshAll, refreshTable } from '../sheets/refresh';
+import { readCycleSettings } from '../sheets/settings';
+import { setUp } from '../sheets/setup';
+import { findTable } from '../sheets/table-metadata';
+import { refreshSummary, refreshToast, setupSummary } from './summary-text';
+
+const TITLE = 'OKR & KPI Tracker';
+
+function ui() {
+  return SpreadsheetApp.getUi();
+}
+
+/** Runs a menu action; a busy document or an unexpected failure ends in a dialog, not a silent stop. */
+function guarded(action: () => void): void {
+  try {
+    action();
+  } catch (error) {
+    const message =
+      error instanceof BusyError ? error.message : `Something went wrong: ${(error as Error).message}`;
+    ui().alert(TITLE, message, ui().ButtonSet.OK);
+  }
+}
+
+export function setUpSheets(): void {
+  guarded(() => {
+    const answer = ui().alert(
+      'Set up OKR & KPI sheets',
+      'Add example rows (on-time delivery, response time, conversion, active users) to the new sheets?',
+      ui().ButtonSet.YES_NO_CANCEL,
+    );
+    if (answer === ui().Button.CANCEL || answer === ui().Button.CLOSE) return;
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    spreadsheet.toast('Setting up sheets…', TITLE);
+    const today = new Date();
+    const text = withDocumentLock(() => {
+      const report = setUp(spreadsheet, { withExamples: answer === ui().Button.YES, today });
+      const refreshed = refreshAll(spreadsheet, today);
+      return `${setupSummary(report)}\n\n${refreshSummary(refreshed)}`;
+    });
+    ui().alert(TITLE, text, ui().ButtonSet.OK);
+  });
+}
+
+export function refreshScores(): void {
+  guarded(() => {
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    spreadsheet.toast('Refreshing scores & highlights…', TITLE);
+    const report = withDocumentLock(() => refreshAll(spreadsheet, new Date()));
+    const hasProblems =
+      report.settingsProblem !== null || report.tables.some((t) => t.summary.problems.length > 0);
+    if (hasProblems || report.tables.length === 0)
+      ui().alert(TITLE, refreshSummary(report), ui().ButtonSet.OK);
+    else spreadsheet.toast(refreshToast(report), TITLE, 8);
+  });
+}
+
+export function connectActiveTable(): void {
+  guarded(() => {
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const sheet = spreadsheet.getActiveSheet();
+    const proposal = proposeMapping(sheet, spreadsheet.getActiveRange());
+    if (!proposal) {
+      ui().alert(
+        TITLE,
+        `No table header found on "${sheet.getName()}". Select the table's header row and the rows under it, then try again.`,
+        ui().ButtonSet.OK,
+      );
+      return;
+    }
+    const kindName = proposal.kind === 'kpi' ? 'KPI' : 'OKR';
+    if (proposal.missing.length > 0) {
+      ui().alert(
+        TITLE,
+        `This looks like a ${kindName} table (header on row ${proposal.headerRow}), but it has no column for: ${proposal.missing.join(', ')}.\n\nFound:\n${describeMapping(proposal)}\n\nRename or add those columns, then try again. Nothing was changed.`,
+        ui().ButtonSet.OK,
+      );
+      return;
+    }
+    const answer = ui().alert(
+      `Connect this ${kindName} table?`,
+      `Header on row ${proposal.headerRow} of "${proposal.sheetName}". Columns:\n${describeMapping(proposal)}\n\nThe add-on will add its own columns (scores, statuses) after the table and colour it. Your cells are not changed.`,
+      ui().ButtonSet.YES_NO,
+    );
+    if (answer !== ui().Button.YES) return;
+    const text = withDocumentLock(() => {
+      const saved = connectTable(sheet, {
+        kind: proposal.kind,
+        headerRow: proposal.headerRow,
+        map: proposal.map,
+      });
+      if ('error' in saved) return `Not connected: ${saved.error}`;
+      const table = findTable(sheet);
+      if (!table) return 'Not connected: the mapping could not be read back.';
+      const settings = table.kind === 'okr' ? safeSettings(spreadsheet) : 'not needed';
+      return refreshSummary({ tables: [refreshTable(table, settings, new Date())], settingsProblem: null });
+    });
+    ui().alert(TITLE, text, ui().ButtonSet.OK);
+  });
+}
+
+function safeSettings(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet) {
+  try {
+    return readCycleSettings(spreadsheet);
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+export function showHelp(): void {
+  ui().alert(
+    'OKR & KPI Tracker: help',
+    [
+      'Set up OKR & KPI sheets: creates OKRs, KPIs, Check-ins and OKR Settings sheets (never overwrites yours).',
+      'Connect an existing table: select your table (or just open its sheet); the add-on maps its columns by header name and adds score and status columns after it.',
+      'Refresh scores & highlights: rescores every connected table, moves the as-of date to today, and re-applies the colours.',
+      '',
+      'Formulas: =OKR_SCORE(current, target, [start], [kind]), =OKR_ROLLUP(scores, [weights]), =OKR_STATUS(score, cycle_start, cycle_end, [as_of]), =KPI_STATUS(value, warning, critical, [direction]), =KPI_CHANGE(current, previous). Each takes whole columns, e.g. =KPI_STATUS(H2:H, E2:E, F2:F).',
+    ].join('\n'),
+    ui().ButtonSet.OK,
+  );
+}
+
+export function checkInPlaceholder(): void {
+  ui().alert(TITLE, 'Check-ins open in a sidebar; it is not part of this version yet.', ui().ButtonSet.OK);
+}
