@@ -1,0 +1,54 @@
+import { judgeKpiTable, judgeOkrTable } from '../../src/core';
+
+describe('judgeKpiTable', () => {
+  const map = { name: 1, value: 2, warning: 3, critical: 4 };
+
+  it('counts statuses, skips blank rows and reports bad rows by sheet row', () => {
+    const summary = judgeKpiTable({
+      map,
+      firstRow: 2,
+      rows: [
+        ['On-time', 0.99, 0.98, 0.95],
+        ['Response', 'n/a', 400, 500],
+        ['', '', '', ''],
+        ['Conversion', 0.019, 0.025, 0.02],
+        ['Users', 950, '', ''],
+        ['Leads', '', 10, 5],
+        ['Broken', '#REF!', 1, 0],
+      ],
+    });
+    expect(summary.scored).toBe(2);
+    expect(summary.counts).toEqual({ OK: 1, Breach: 1 });
+    expect(summary.problems).toEqual([
+      { row: 3, message: 'value must be a number, got "n/a"' },
+      { row: 6, message: 'warning and critical are both blank: set at least one limit' },
+      { row: 8, message: 'value is #REF! (the cell holds an error)' },
+    ]);
+  });
+});
+
+describe('judgeOkrTable', () => {
+  it('scores and judges each key result against the cycle', () => {
+    const map = { keyResult: 1, kind: 2, start: 3, target: 4, current: 5 };
+    const cycle = { start: new Date(2026, 0, 1), end: new Date(2026, 2, 31) };
+    const summary = judgeOkrTable(
+      {
+        map,
+        firstRow: 2,
+        rows: [
+          ['Users', 'linear', 0, 1000, 500],
+          ['Launch', 'milestone', '', '', true],
+          ['Latency', 'linear', 400, 280, 390],
+          ['Not measured yet', 'linear', 0, 10, ''],
+          ['Bad', 'linear', 5, 5, 5],
+        ],
+      },
+      cycle,
+      new Date(2026, 1, 15),
+    );
+    expect(summary.counts).toEqual({ 'On track': 1, Done: 1, 'Off track': 1 });
+    expect(summary.problems).toEqual([
+      { row: 6, message: expect.stringContaining('target (5) equals start (5)') },
+    ]);
+  });
+});

@@ -1,0 +1,115 @@
+import { assignIds, isOwnRuleFormula, planHighlights, planOutputs } from '../../src/core';
+
+describe('planOutputs', () => {
+  const kpiMap = {
+    name: 1,
+    direction: 2,
+    warning: 3,
+    critical: 4,
+    value: 5,
+    previous: 6,
+    change: 7,
+    status: 8,
+    trend: 9,
+  };
+
+  it('writes one range formula at the top of each computed column and blanks under it', () => {
+    const rows = [
+      ['On-time', 'higher', 0.98, 0.95, 0.97, 0.985, '', '', ''],
+      ['Response', 'lower', 400, 500, 520, 430, 'old', 'stale', ''],
+    ];
+    const runs = planOutputs({ kind: 'kpi', map: kpiMap, firstRow: 2, rows, newId: () => 'x' });
+    expect(runs).toEqual([
+      {
+        column: 7,
+        values: [
+          ['=KPI_CHANGE(E2:E, F2:F)', '=KPI_STATUS(E2:E, C2:C, D2:D, B2:B)', '=SPARKLINE({F2,E2})'],
+          ['', '', '=SPARKLINE({F3,E3})'],
+        ],
+      },
+    ]);
+  });
+
+  it('leaves out unmapped optional arguments', () => {
+    const map = { name: 1, value: 2, critical: 3, status: 4 };
+    const [run] = planOutputs({ kind: 'kpi', map, firstRow: 5, rows: [['a', 1, 2, '']], newId: () => 'x' });
+    expect(run?.values[0]).toEqual(['=KPI_STATUS(B5:B, "", C5:C)']);
+  });
+
+  it('splits non-contiguous add-on columns into runs', () => {
+    const map = { keyResult: 1, target: 2, current: 3, score: 4, status: 5, id: 9 };
+    const runs = planOutputs({
+      kind: 'okr',
+      map,
+      firstRow: 2,
+      rows: [['Ship', 10, 5, '', '', '', '', '', '']],
+      newId: () => 'KR-1',
+    });
+    expect(runs.map((r) => r.column)).toEqual([4, 9]);
+    expect(runs[0]?.values[0]).toEqual([
+      '=OKR_SCORE(C2:C, B2:B)',
+      '=OKR_STATUS(D2:D, CycleStart, CycleEnd, AsOfDate)',
+    ]);
+    expect(runs[1]?.values).toEqual([['KR-1']]);
+  });
+
+  it('draws a progress bar only on key-result rows and keeps last check-ins', () => {
+    const map = { keyResult: 1, target: 2, current: 3, score: 4, progress: 5, lastCheckIn: 6 };
+    const when = new Date(2026, 10, 20);
+    const runs = planOutputs({
+      kind: 'okr',
+      map,
+      firstRow: 2,
+      rows: [
+        ['Ship', 10, 5, 0.5, '', when],
+        ['', '', '', '', '', ''],
+      ],
+      newId: () => 'x',
+    });
+    const [first, second] = runs[0]?.values ?? [];
+    expect(first?.[1]).toMatch(
+      /^=IF\(ISNUMBER\(D2\),SPARKLINE\(D2,\{"charttype","bar";"max",1;"color1",IF\(D2>=0.65/,
+    );
+    expect(first?.[2]).toBe(when);
+    expect(second?.[1]).toBe('');
+  });
+});
+
+describe('assignIds', () => {
+  it('keeps IDs, fills missing ones, and re-issues a duplicated one', () => {
+    let n = 0;
+    const ids = assignIds(['KR-a', '', 'KR-a', null, ' KR-b '], () => `KR-new${++n}`);
+    expect(ids).toEqual(['KR-a', 'KR-new1', 'KR-new2', '', 'KR-b']);
+  });
+  it('never hands out an ID already present', () => {
+    const fresh = ['KR-a', 'KR-b'];
+    expect(assignIds(['KR-b', ''], () => fresh.shift() as string)).toEqual(['KR-b', 'KR-a']);
+  });
+});
+
+describe('planHighlights', () => {
+  it('colours the KPI value and status columns from the status of the same row', () => {
+    const rules = planHighlights('kpi', { name: 1, value: 5, status: 8 }, 2);
+    expect(rules).toHaveLength(6);
+    expect(rules[0]).toEqual({
+      column: 5,
+      formula: '=AND(ISTEXT("OKR & KPI Tracker"),$H2="Breach")',
+      background: '#f4c7c3',
+    });
+    expect(rules.every((r) => isOwnRuleFormula(r.formula))).toBe(true);
+  });
+
+  it('colours OKR statuses and score bands', () => {
+    const rules = planHighlights('okr', { keyResult: 1, score: 4, status: 5 }, 3);
+    expect(rules.filter((r) => r.column === 5)).toHaveLength(5);
+    expect(rules.filter((r) => r.column === 4).map((r) => r.formula)).toEqual([
+      '=AND(ISTEXT("OKR & KPI Tracker"),ISNUMBER($D3),$D3<0.35)',
+      '=AND(ISTEXT("OKR & KPI Tracker"),ISNUMBER($D3),$D3>=0.35,$D3<0.65)',
+      '=AND(ISTEXT("OKR & KPI Tracker"),ISNUMBER($D3),$D3>=0.65)',
+    ]);
+  });
+
+  it("does not take a user's formula for its own", () => {
+    expect(isOwnRuleFormula('=$H2="Breach"')).toBe(false);
+  });
+});
