@@ -16,6 +16,41 @@ const entry = resolve(root, args.entry ?? 'src/main.ts');
 const dist = resolve(root, args.out ?? 'dist');
 const GLOBAL_NAME = 'OKR_KPI_TRACKER';
 
+const PAGES = ['check-in', 'thresholds'];
+const sidebarDir = join(root, 'src/ui/sidebar');
+
+/** One sidebar page: its TypeScript bundled for the browser and its CSS, inlined into its HTML. */
+async function buildPage(name) {
+  const result = await build({
+    entryPoints: [join(sidebarDir, `${name}.ts`)],
+    bundle: true,
+    format: 'iife',
+    target: 'es2019',
+    platform: 'browser',
+    minify: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    write: false,
+    logLevel: 'warning',
+  });
+  const script = result.outputFiles[0].text;
+  if (/<\/script/i.test(script))
+    fail(`the ${name} page's script contains "</script" and would end its element early`);
+  const css = readFileSync(join(sidebarDir, 'sidebar.css'), 'utf8');
+  const html = readFileSync(join(sidebarDir, `${name}.html`), 'utf8');
+  for (const slot of ['<!-- STYLE -->', '<!-- SCRIPT -->']) {
+    if (!html.includes(slot)) fail(`${name}.html has no ${slot} slot`);
+  }
+  return html
+    .replace('<!-- STYLE -->', () => `<style>${css}</style>`)
+    .replace('<!-- SCRIPT -->', () => `<script>${script}</script>`);
+}
+
+async function buildPages() {
+  const entries = await Promise.all(PAGES.map(async (name) => [name, await buildPage(name)]));
+  return Object.fromEntries(entries);
+}
+
 async function bundle() {
   const result = await build({
     entryPoints: [entry],
@@ -30,7 +65,6 @@ async function bundle() {
     legalComments: 'none',
     charset: 'utf8',
     write: false,
-    loader: { '.html': 'text' },
     logLevel: 'warning',
   });
   return result.outputFiles[0].text;
@@ -67,10 +101,13 @@ try {
   fail(error.message);
 }
 const code = `${renderStubs(entryPoints, GLOBAL_NAME)}\n${await bundle()}`;
+// Pages are separate HTML files of the project: a custom-function call loads only the script files.
+const pages = await buildPages();
 checkLoadsAsAppsScript(code, entryPoints);
 
 mkdirSync(dist, { recursive: true });
 writeFileSync(join(dist, 'Code.js'), code);
 copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
+for (const [name, html] of Object.entries(pages)) writeFileSync(join(dist, `${name}.html`), html);
 const size = statSync(join(dist, 'Code.js')).size;
 console.log(`${join(dist, 'Code.js')}: ${(size / 1024).toFixed(1)} KiB, ${entryPoints.length} entry points`);

@@ -4,8 +4,13 @@
  * custom functions their autocomplete and argument help in Sheets.
  */
 import { kpiChange, kpiStatusOf, okrRollup, okrScore, okrStatusOf } from './formulas/custom-functions';
-import { checkInPlaceholder, connectActiveTable, refreshScores, setUpSheets, showHelp } from './ui/actions';
+import { connectActiveTable, refreshScores, setUpSheets, showHelp } from './ui/actions';
+import { submitCheckIn } from './ui/check-in-handlers';
+import type { CheckInForm } from './ui/check-in-schema';
 import { buildMenu } from './ui/menu';
+import { openCheckInSidebar, openThresholdSidebar } from './ui/sidebars';
+import { saveThresholds } from './ui/threshold-handlers';
+import type { ThresholdForm } from './ui/threshold-schema';
 
 /** Builds the add-on menu; in AuthMode.NONE it only adds items. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen) {
@@ -32,9 +37,24 @@ export function menuRefresh() {
   refreshScores();
 }
 
-/** Menu: Check in. */
+/** Menu: Check in (opens the check-in sidebar). */
 export function menuCheckIn() {
-  checkInPlaceholder();
+  openCheckInSidebar();
+}
+
+/** Menu: Edit KPI thresholds (opens the threshold sidebar). */
+export function menuEditThresholds() {
+  openThresholdSidebar();
+}
+
+/** Sidebar: records a check-in; validated again here with the form's schema. */
+export function sidebarSubmitCheckIn(form: CheckInForm) {
+  return submitCheckIn(form);
+}
+
+/** Sidebar: saves one KPI's warning, critical and direction. */
+export function sidebarSaveThresholds(form: ThresholdForm) {
+  return saveThresholds(form);
 }
 
 /** Menu: Help. */

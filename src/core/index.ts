@@ -1,4 +1,5 @@
 export * from './cell';
+export * from './check-in';
 export * from './cycle-dates';
 export * from './errors';
 export * from './evaluate-table';

@@ -99,7 +99,7 @@ function setUpTable(
   } else report.conflicts.push(conflictMessage(existing.getName()));
 }
 
-function setUpCheckInLog(spreadsheet: Spreadsheet, report: SetupReport): void {
+export function setUpCheckInLog(spreadsheet: Spreadsheet, report: SetupReport): void {
   const existing = sheetNamed(spreadsheet, SHEET_NAMES.checkIns);
   if (existing) {
     const same = CHECK_IN_HEADERS.every((title, i) => headerTexts(existing)[i] === title);

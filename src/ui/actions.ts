@@ -125,7 +125,3 @@ export function showHelp(): void {
     ui().ButtonSet.OK,
   );
 }
-
-export function checkInPlaceholder(): void {
-  ui().alert(TITLE, 'Check-ins open in a sidebar; it is not part of this version yet.', ui().ButtonSet.OK);
-}

@@ -7,6 +7,7 @@ export const MENU_ITEMS = [
   ['Connect an existing table…', 'menuConnectTable'],
   ['Refresh scores & highlights', 'menuRefresh'],
   ['Check in…', 'menuCheckIn'],
+  ['Edit KPI thresholds…', 'menuEditThresholds'],
   null,
   ['Help', 'menuHelp'],
 ] as const;

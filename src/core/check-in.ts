@@ -1,0 +1,45 @@
+/**
+ * A weekly check-in on a key result: a new value (or done / not done for a milestone), a confidence,
+ * a comment. Confidence is either the usual 1–10 or a word people already use in reviews.
+ */
+import { parseNumericText } from './cell';
+import type { KeyResultKind } from './key-result';
+
+export const CONFIDENCE_WORDS = ['on track', 'at risk', 'off track'] as const;
+export type ConfidenceWord = (typeof CONFIDENCE_WORDS)[number];
+export type Confidence = number | ConfidenceWord;
+
+export type CheckInValue =
+  | { readonly kind: 'number'; readonly value: number }
+  | { readonly kind: 'done'; readonly done: boolean };
+
+export interface CheckIn {
+  readonly krId: string;
+  readonly value: CheckInValue;
+  readonly confidence: Confidence;
+  readonly comment: string;
+}
+
+/** Confidence as typed in a form: "7", "on track". Undefined when it is neither. */
+export function parseConfidence(text: string): Confidence | undefined {
+  const word = text.trim().toLowerCase();
+  if ((CONFIDENCE_WORDS as readonly string[]).includes(word)) return word as ConfidenceWord;
+  const n = parseNumericText(word);
+  return n !== undefined && Number.isInteger(n) && n >= 1 && n <= 10 ? n : undefined;
+}
+
+/** Whether the value suits the key result: a milestone takes done / not done, the rest a number. */
+export function valueFitsKind(value: CheckInValue, kind: KeyResultKind): boolean {
+  return (value.kind === 'done') === (kind === 'milestone');
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Text a user typed, made safe to store in a cell: a leading =, +, -, @, tab or carriage return would
+ * make Sheets read it as a formula (CWE-1236), so such text is stored with a leading apostrophe, which
+ * Sheets shows as the text itself.
+ */
+export function asLiteralText(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}

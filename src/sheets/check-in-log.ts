@@ -1,0 +1,81 @@
+/**
+ * The Check-ins sheet: an append-only log (timestamp, KR ID, key result, value, confidence, comment,
+ * user). Read whole with one getValues; each check-in appends one row.
+ */
+import { asLiteralText, type CellValue, type CheckIn, isDate } from '../core';
+import { CHECK_IN_HEADERS, SHEET_NAMES } from './layouts';
+import { setUpCheckInLog } from './setup';
+import { headerTexts, sheetNamed } from './sheet-lookup';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface LoggedCheckIn {
+  readonly time: Date;
+  readonly krId: string;
+  readonly value: CellValue;
+  readonly confidence: CellValue;
+  readonly comment: string;
+  readonly user: string;
+}
+
+/** The log sheet, created when missing; an unrelated sheet of the same name is refused, not reused. */
+export function checkInLog(spreadsheet: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
+  let sheet = sheetNamed(spreadsheet, SHEET_NAMES.checkIns);
+  if (!sheet) {
+    setUpCheckInLog(spreadsheet, { created: [], kept: [], conflicts: [] });
+    sheet = sheetNamed(spreadsheet, SHEET_NAMES.checkIns);
+  }
+  const headers = sheet ? headerTexts(sheet) : [];
+  if (!sheet || !CHECK_IN_HEADERS.every((title, i) => headers[i] === title)) {
+    throw new Error(
+      `The "${SHEET_NAMES.checkIns}" sheet does not have the check-in columns (${CHECK_IN_HEADERS.join(', ')}). Rename that sheet so the add-on can create its log.`,
+    );
+  }
+  return sheet;
+}
+
+/** Every check-in, grouped by KR ID, newest first. */
+export function readCheckIns(spreadsheet: Spreadsheet): Map<string, LoggedCheckIn[]> {
+  const sheet = sheetNamed(spreadsheet, SHEET_NAMES.checkIns);
+  const byId = new Map<string, LoggedCheckIn[]>();
+  if (!sheet || sheet.getLastRow() < 2) return byId;
+  const rows = sheet
+    .getRange(2, 1, sheet.getLastRow() - 1, CHECK_IN_HEADERS.length)
+    .getValues() as CellValue[][];
+  for (const [time, krId, , value, confidence, comment, user] of rows) {
+    if (!isDate(time) || !krId) continue;
+    const id = String(krId).trim();
+    const list = byId.get(id) ?? [];
+    list.push({
+      time,
+      krId: id,
+      value,
+      confidence,
+      comment: String(comment ?? ''),
+      user: String(user ?? ''),
+    });
+    byId.set(id, list);
+  }
+  for (const list of byId.values()) list.sort((a, b) => b.time.getTime() - a.time.getTime());
+  return byId;
+}
+
+/** Appends one check-in; typed text is stored literally, never as a formula. */
+export function appendCheckIn(
+  log: GoogleAppsScript.Spreadsheet.Sheet,
+  checkIn: CheckIn,
+  keyResultName: string,
+  user: string,
+  time: Date,
+): void {
+  const value = checkIn.value.kind === 'done' ? checkIn.value.done : checkIn.value.value;
+  log.appendRow([
+    time,
+    checkIn.krId,
+    asLiteralText(keyResultName),
+    value,
+    checkIn.confidence,
+    asLiteralText(checkIn.comment),
+    asLiteralText(user),
+  ]);
+}

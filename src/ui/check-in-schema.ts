@@ -1,0 +1,50 @@
+/**
+ * The check-in form's payload, validated with this one schema in the sidebar (before sending) and on
+ * the server (before writing). Messages are shown next to their field and quote the value.
+ */
+import * as z from 'zod/mini';
+import { parseConfidence, parseNumericText } from '../core';
+
+const MAX_COMMENT = 1000;
+
+function quoted(value: unknown): string {
+  return JSON.stringify(String(value ?? '')).slice(0, 60);
+}
+
+export const checkInFormSchema = z.object({
+  krId: z.string().check(z.minLength(1, 'Choose a key result')),
+  /** Numeric key results send the typed text; milestones send done (true) or not done (false). */
+  value: z.union([
+    z.boolean(),
+    z.string().check(
+      z.refine((text) => parseNumericText(text) !== undefined, {
+        error: (issue) => `Enter a number such as 42, 3.5 or 45% (got ${quoted(issue.input)})`,
+      }),
+    ),
+  ]),
+  confidence: z.string().check(
+    z.refine((text) => parseConfidence(text) !== undefined, {
+      error: (issue) => `Choose 1 to 10, or on track / at risk / off track (got ${quoted(issue.input)})`,
+    }),
+  ),
+  comment: z.string().check(z.maxLength(MAX_COMMENT, `Keep the comment under ${MAX_COMMENT} characters`)),
+});
+
+export type CheckInForm = z.infer<typeof checkInFormSchema>;
+
+/** Field name -> message, for errors shown beside each field. */
+export type FieldErrors = Partial<Record<keyof CheckInForm | 'form', string>>;
+
+export function validateCheckInForm(
+  input: unknown,
+): { ok: true; form: CheckInForm } | { ok: false; errors: FieldErrors } {
+  const result = checkInFormSchema.safeParse(input);
+  if (result.success) return { ok: true, form: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = (issue.path[0] as keyof CheckInForm | undefined) ?? 'form';
+    // A union reports each branch; the text branch's message is the helpful one for a typed value.
+    if (!errors[field] || issue.code === 'custom') errors[field] = issue.message;
+  }
+  return { ok: false, errors };
+}

@@ -1,0 +1,51 @@
+/** A small progress chart as inline SVG (no external script): values over time, with the target line. */
+const SVG = 'http://www.w3.org/2000/svg';
+
+function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string | number>,
+): SVGElementTagNameMap[K] {
+  const element = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
+  return element;
+}
+
+export interface Point {
+  readonly time: number;
+  readonly value: number;
+}
+
+export function progressChart(
+  points: readonly Point[],
+  target: number | null,
+  start: number | null,
+): SVGSVGElement {
+  const width = 260;
+  const height = 90;
+  const pad = 8;
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'img', class: 'chart' });
+  const sorted = [...points].sort((a, b) => a.time - b.time);
+  const values = [
+    ...sorted.map((p) => p.value),
+    ...(target === null ? [] : [target]),
+    ...(start === null ? [] : [start]),
+  ];
+  if (sorted.length === 0 || values.length === 0) return chart;
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const span = hi - lo || 1;
+  const first = sorted[0]?.time ?? 0;
+  const last = sorted[sorted.length - 1]?.time ?? first;
+  const x = (t: number) => pad + ((t - first) / (last - first || 1)) * (width - 2 * pad);
+  const y = (v: number) => height - pad - ((v - lo) / span) * (height - 2 * pad);
+  chart.append(svg('title', {}));
+  (chart.firstChild as SVGTitleElement).textContent = `Progress over ${sorted.length} check-ins`;
+  if (target !== null) {
+    chart.append(svg('line', { x1: pad, x2: width - pad, y1: y(target), y2: y(target), class: 'target' }));
+  }
+  const line = sorted.map((p) => `${x(p.time).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
+  chart.append(svg('polyline', { points: line, class: 'series' }));
+  for (const p of sorted)
+    chart.append(svg('circle', { cx: x(p.time).toFixed(1), cy: y(p.value).toFixed(1), r: 3, class: 'dot' }));
+  return chart;
+}

@@ -1,0 +1,195 @@
+/**
+ * The check-in sidebar: pick a key result, enter its new value (or done / not done), a confidence and
+ * a comment. Validated here with the server's own schema; the form keeps what was typed on any error.
+ */
+import type { CheckInPageData, SidebarKeyResult } from '../check-in-handlers';
+import { type CheckInForm, type FieldErrors, validateCheckInForm } from '../check-in-schema';
+import { type Point, progressChart } from './chart';
+import { byId, h, initialData, replaceChildren, setFieldError } from './dom';
+import { percent, shortDate, shown, statusClass } from './format';
+import { callServer } from './server';
+
+const FIELDS = ['krId', 'value', 'confidence', 'comment', 'form'] as const;
+
+const data = initialData<CheckInPageData>();
+const keyResults = new Map(data.keyResults.map((kr) => [kr.id, kr]));
+
+const form = byId<HTMLFormElement>('check-in');
+const picker = byId<HTMLSelectElement>('krId');
+const submit = byId<HTMLButtonElement>('submit');
+
+function selected(): SidebarKeyResult | undefined {
+  return keyResults.get(picker.value);
+}
+
+function fillPicker(): void {
+  const groups = new Map<string, SidebarKeyResult[]>();
+  for (const kr of data.keyResults) {
+    const objective = kr.objective || 'No objective';
+    groups.set(objective, [...(groups.get(objective) ?? []), kr]);
+  }
+  replaceChildren(
+    picker,
+    h('option', { value: '' }, data.keyResults.length ? 'Choose a key result…' : 'No key results yet'),
+    ...[...groups].map(([objective, krs]) =>
+      h(
+        'optgroup',
+        { label: objective },
+        ...krs.map((kr) => h('option', { value: kr.id }, `${kr.name} (${percent(kr.score)})`)),
+      ),
+    ),
+  );
+  picker.value = data.selectedId && keyResults.has(data.selectedId) ? data.selectedId : '';
+}
+
+function renderCard(kr: SidebarKeyResult | undefined): void {
+  const card = byId('kr-card');
+  if (!kr) {
+    replaceChildren(card);
+    return;
+  }
+  const range =
+    kr.kind === 'milestone'
+      ? `Milestone: ${shown(kr.current)}`
+      : `Now ${shown(kr.current)} · target ${shown(kr.target)}${kr.kind === 'linear' ? ` · from ${shown(kr.start)}` : ''}`;
+  replaceChildren(
+    card,
+    h(
+      'div',
+      { class: 'card-head' },
+      h('strong', {}, percent(kr.score)),
+      h('span', { class: statusClass(kr.status) }, kr.status ?? 'Not scored'),
+    ),
+    h('p', { class: 'muted' }, range),
+    kr.owner ? h('p', { class: 'muted' }, `Owner: ${kr.owner}`) : null,
+    kr.problem ? h('p', { class: 'error' }, kr.problem) : null,
+    kr.linkedKpi
+      ? h('p', { class: 'note' }, `Follows the KPI "${kr.linkedKpi}": Refresh updates its value.`)
+      : null,
+  );
+}
+
+function renderValueField(kr: SidebarKeyResult | undefined): void {
+  const milestone = kr?.kind === 'milestone';
+  byId('value-number').hidden = milestone;
+  byId('value-done').hidden = !milestone;
+}
+
+function renderHistory(kr: SidebarKeyResult | undefined): void {
+  const history = byId('history');
+  if (!kr || kr.history.length === 0) {
+    replaceChildren(history, kr ? h('p', { class: 'muted' }, 'No check-ins yet.') : null);
+    return;
+  }
+  const points: Point[] = kr.history.flatMap((c) => {
+    const value = typeof c.value === 'boolean' ? Number(c.value) : c.value;
+    return typeof value === 'number' ? [{ time: Date.parse(c.time), value }] : [];
+  });
+  const target = typeof kr.target === 'number' ? kr.target : null;
+  const start = typeof kr.start === 'number' ? kr.start : null;
+  replaceChildren(
+    history,
+    h('h2', {}, 'History'),
+    points.length > 1 ? progressChart(points, kr.kind === 'milestone' ? 1 : target, start) : null,
+    h(
+      'ol',
+      { class: 'history' },
+      ...kr.history.map((c) =>
+        h(
+          'li',
+          {},
+          h(
+            'div',
+            { class: 'history-head' },
+            h('strong', {}, shown(c.value)),
+            h('span', { class: 'muted' }, `${shortDate(c.time)} · confidence ${shown(c.confidence)}`),
+          ),
+          c.comment ? h('p', {}, c.comment) : null,
+          h('p', { class: 'muted small' }, c.user),
+        ),
+      ),
+    ),
+  );
+}
+
+function render(): void {
+  const kr = selected();
+  renderCard(kr);
+  renderValueField(kr);
+  renderHistory(kr);
+  const locked = !!kr?.linkedKpi;
+  for (const input of form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(
+    'input, select:not(#krId), textarea',
+  )) {
+    input.disabled = locked;
+  }
+  submit.disabled = locked;
+}
+
+function showErrors(errors: FieldErrors): void {
+  for (const field of FIELDS) setFieldError(field, errors[field]);
+  const first = FIELDS.find((f) => errors[f] && f !== 'form');
+  if (first) document.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+}
+
+function readForm(): CheckInForm {
+  const fields = new FormData(form);
+  const milestone = selected()?.kind === 'milestone';
+  return {
+    krId: String(fields.get('krId') ?? ''),
+    value: milestone ? fields.get('done') === 'yes' : String(fields.get('value') ?? ''),
+    confidence: String(fields.get('confidence') ?? ''),
+    comment: String(fields.get('comment') ?? ''),
+  };
+}
+
+function setStatus(message: string): void {
+  byId('status').textContent = message;
+}
+
+async function onSubmit(event: SubmitEvent): Promise<void> {
+  event.preventDefault();
+  setStatus('');
+  const payload = readForm();
+  const checked = validateCheckInForm(payload);
+  if (!checked.ok) {
+    showErrors(checked.errors);
+    return;
+  }
+  showErrors({});
+  submit.disabled = true;
+  submit.textContent = 'Saving…';
+  try {
+    const result = await callServer('sidebarSubmitCheckIn', payload);
+    if (!result.ok) {
+      showErrors(result.errors);
+      return;
+    }
+    keyResults.set(result.keyResult.id, result.keyResult);
+    const option = picker.querySelector<HTMLOptionElement>(
+      `option[value="${CSS.escape(result.keyResult.id)}"]`,
+    );
+    if (option) option.textContent = `${result.keyResult.name} (${percent(result.keyResult.score)})`;
+    byId<HTMLTextAreaElement>('comment').value = '';
+    render();
+    setStatus(`Checked in: ${result.keyResult.name} is now ${percent(result.keyResult.score)}.`);
+  } catch (error) {
+    showErrors({ form: `Not saved: ${(error as Error).message}. Your entries are kept; try again.` });
+  } finally {
+    submit.textContent = 'Check in';
+    submit.disabled = !!selected()?.linkedKpi;
+  }
+}
+
+byId('cycle').textContent = data.cycleName ? `Cycle ${data.cycleName}` : '';
+fillPicker();
+render();
+picker.addEventListener('change', () => {
+  showErrors({});
+  setStatus('');
+  render();
+});
+byId<HTMLTextAreaElement>('comment').addEventListener('input', (event) => {
+  byId('comment-count').textContent = `${(event.target as HTMLTextAreaElement).value.length} / 1000`;
+});
+form.addEventListener('submit', (event) => void onSubmit(event));

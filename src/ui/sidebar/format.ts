@@ -1,0 +1,39 @@
+/** How numbers, dates and statuses read in the sidebars. */
+import type { Plain } from '../plain';
+
+export function percent(score: number | null): string {
+  return score === null ? '–' : `${Math.round(score * 100)}%`;
+}
+
+export function shown(value: Plain): string {
+  if (value === null || value === '') return '–';
+  if (typeof value === 'boolean') return value ? 'done' : 'not done';
+  if (typeof value === 'number')
+    return Number.isInteger(value) ? value.toLocaleString('en-US') : String(Number(value.toPrecision(6)));
+  return value;
+}
+
+export function shortDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+/** A CSS class for a status badge: the same red, amber and green as the sheet's highlights. */
+export function statusClass(status: string | null): string {
+  switch (status) {
+    case 'Off track':
+    case 'Breach':
+      return 'badge bad';
+    case 'At risk':
+    case 'Warning':
+      return 'badge warn';
+    case 'On track':
+    case 'Done':
+    case 'OK':
+      return 'badge good';
+    default:
+      return 'badge idle';
+  }
+}

@@ -1,0 +1,65 @@
+/** The KPI threshold form, validated with this one schema in the sidebar and again on the server. */
+import * as z from 'zod/mini';
+import { type Direction, InputError, parseNumericText, resolveThresholds } from '../core';
+
+const numberOrBlank = z.string().check(
+  z.refine((text) => text.trim() === '' || parseNumericText(text) !== undefined, {
+    error: (issue) =>
+      `Enter a number such as 0.98, 98% or 400, or leave it blank (got ${JSON.stringify(String(issue.input)).slice(0, 60)})`,
+  }),
+);
+
+function limit(text: string): number | null {
+  return text.trim() === '' ? null : (parseNumericText(text) ?? null);
+}
+
+export const thresholdFormSchema = z
+  .object({
+    sheet: z.string().check(z.minLength(1, 'Choose a KPI')),
+    kpi: z.string().check(z.minLength(1, 'Choose a KPI')),
+    warning: numberOrBlank,
+    critical: numberOrBlank,
+    direction: z.enum(['', 'higher', 'lower'], { error: 'Choose higher, lower, or "from the limits"' }),
+  })
+  .check(
+    z.superRefine((form, ctx) => {
+      const warning = limit(form.warning);
+      const critical = limit(form.critical);
+      try {
+        resolveThresholds(warning, critical, form.direction === '' ? null : (form.direction as Direction));
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        const field =
+          warning === null && critical === null ? 'warning' : form.direction === '' ? 'direction' : 'warning';
+        ctx.addIssue({ code: 'custom', message: error.message, path: [field], input: form });
+      }
+    }),
+  );
+
+export type ThresholdForm = z.infer<typeof thresholdFormSchema>;
+export type ThresholdErrors = Partial<Record<keyof ThresholdForm | 'form', string>>;
+
+export function validateThresholdForm(
+  input: unknown,
+): { ok: true; form: ThresholdForm } | { ok: false; errors: ThresholdErrors } {
+  const result = thresholdFormSchema.safeParse(input);
+  if (result.success) return { ok: true, form: result.data };
+  const errors: ThresholdErrors = {};
+  for (const issue of result.error.issues) {
+    const field = (issue.path[0] as keyof ThresholdForm | undefined) ?? 'form';
+    errors[field] ??= issue.message;
+  }
+  return { ok: false, errors };
+}
+
+export function parsedLimits(form: ThresholdForm): {
+  warning: number | null;
+  critical: number | null;
+  direction: Direction | null;
+} {
+  return {
+    warning: limit(form.warning),
+    critical: limit(form.critical),
+    direction: form.direction === '' ? null : form.direction,
+  };
+}
