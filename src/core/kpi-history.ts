@@ -119,7 +119,10 @@ export function seriesOf(history: readonly (readonly CellValue[])[], kpi: string
   return [...byDay.entries()].sort(([a], [b]) => a - b).map(([, point]) => point);
 }
 
-/** The points of `series` on days strictly before `day`'s calendar day (today's row is the current value). */
+/**
+ * The points of `series` on days strictly before `day`'s calendar day (today's row is the current
+ * value). Like every reader below, it takes a series as seriesOf returns it: sorted, one point a day.
+ */
 function before(series: readonly Point[], day: Date): readonly Point[] {
   const limit = dayNumber(day);
   let end = series.length;
