@@ -1,0 +1,109 @@
+/**
+ * Counts service calls. Every public method of an emulated service is wrapped once, at module load, by
+ * `instrument`; the wrapper finds the workbook's counter through the object it is called on. Only calls
+ * made by the script count: a service method that runs inside another (depth > 0) does not.
+ */
+import { exception } from './errors';
+
+export interface CallCounter {
+  total: number;
+  byMethod: Record<string, number>;
+  reset(): void;
+}
+
+export function createCallCounter(): CallCounter {
+  const counter: CallCounter = {
+    total: 0,
+    byMethod: {},
+    reset() {
+      counter.total = 0;
+      counter.byMethod = {};
+    },
+  };
+  return counter;
+}
+
+export type AuthModeName = 'NONE' | 'CUSTOM_FUNCTION' | 'LIMITED' | 'FULL';
+
+/** What a service call may do in the current execution context. */
+export interface ExecutionGuard {
+  readonly calls: CallCounter;
+  /** Nesting of emulated calls; the counter and the guards apply at depth 0 only. */
+  depth: number;
+  authMode(): AuthModeName;
+  /** True while a custom function runs (formula evaluation): Spreadsheet objects are read-only. */
+  inCustomFunction(): boolean;
+}
+
+/** The property every instrumented object carries to reach its execution's guard. */
+export const GUARD: unique symbol = Symbol('guard');
+
+export interface Guarded {
+  readonly [GUARD]: ExecutionGuard;
+}
+
+type Access = 'menu' | 'read' | 'write';
+
+// AuthMode.NONE (an add-on installed but not enabled in this document) allows building menus and little
+// else; the list below is what an onOpen(e) may touch there.
+const ALLOWED_WITHOUT_AUTH =
+  /^(Ui|Menu|Utilities|ScriptApp\.getAuthorizationInfo|AuthorizationInfo|SpreadsheetApp\.getUi)\b/;
+
+// Custom functions run with read-only access to the spreadsheet and without mail or triggers.
+const WRITE_METHOD =
+  /^(set|insert|delete|append|clear|add|remove|move|sort|protect|hide|activate|toast|insertCheckboxes)/;
+const SPREADSHEET_SERVICE =
+  /^(SpreadsheetApp|Spreadsheet|Sheet|Range|NamedRange|Protection|DeveloperMetadata)\./;
+
+function classify(qualified: string, method: string): Access {
+  if (ALLOWED_WITHOUT_AUTH.test(qualified)) return 'menu';
+  if (qualified.startsWith('MailApp.sendEmail') || qualified.startsWith('ScriptApp.newTrigger'))
+    return 'write';
+  if (qualified.startsWith('ScriptApp.deleteTrigger')) return 'write';
+  if (SPREADSHEET_SERVICE.test(qualified) && WRITE_METHOD.test(method)) return 'write';
+  return 'read';
+}
+
+function check(guard: ExecutionGuard, qualified: string, access: Access): void {
+  if (access !== 'menu' && guard.authMode() === 'NONE') {
+    throw exception(
+      `You do not have permission to call ${qualified}. (AuthMode.NONE: the add-on is not enabled in this document)`,
+    );
+  }
+  if (access === 'write' && guard.inCustomFunction()) {
+    throw exception(`You do not have permission to call ${qualified}`);
+  }
+}
+
+/**
+ * Wraps every method on `cls.prototype` (not the constructor, not names starting with '_') so a call
+ * counts as `${service}.${method}` and respects the execution's auth mode.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: wraps arbitrary class prototypes by design
+export function instrument(cls: { prototype: any; name: string }, service: string): void {
+  const proto = cls.prototype;
+  for (const name of Object.getOwnPropertyNames(proto)) {
+    if (name === 'constructor' || name.startsWith('_')) continue;
+    const descriptor = Object.getOwnPropertyDescriptor(proto, name);
+    if (!descriptor || typeof descriptor.value !== 'function') continue;
+    const original = descriptor.value as (...args: unknown[]) => unknown;
+    const qualified = `${service}.${name}`;
+    const access = classify(qualified, name);
+    const wrapped = function (this: Guarded, ...args: unknown[]): unknown {
+      const guard = this[GUARD];
+      if (guard.depth === 0) {
+        check(guard, qualified, access);
+        guard.calls.total += 1;
+        guard.calls.byMethod[qualified] = (guard.calls.byMethod[qualified] ?? 0) + 1;
+      }
+      guard.depth += 1;
+      try {
+        return original.apply(this, args);
+      } finally {
+        guard.depth -= 1;
+      }
+    };
+    Object.defineProperty(wrapped, 'name', { value: name });
+    Object.defineProperty(proto, name, { ...descriptor, value: wrapped });
+  }
+}

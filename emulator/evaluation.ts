@@ -1,0 +1,226 @@
+/**
+ * Computed cell values. A formula is evaluated on first read after a change and cached until the next
+ * change (the workbook's version); its 2-D result spills down and right unless a target cell holds
+ * something, in which case the formula shows #REF! as in Sheets. A blank cell may be a spill target, so
+ * reading one evaluates the sheet's formulas once per version; reading a literal evaluates nothing.
+ */
+import { cellA1 } from './a1';
+import { FormulaCell, isDate } from './cell-input';
+import type {
+  AreaAddress,
+  CellAddress,
+  CellSource,
+  EvalResult,
+  EvalValue,
+  FormulaError,
+} from './formula-types';
+import type { SheetModel } from './sheet-model';
+import type { WorkbookModel } from './workbook-model';
+
+function formulaError(code: string, message: string): FormulaError {
+  return { kind: 'error', code, message };
+}
+
+/** A value from the engine (or a custom function, maybe from another realm) as a cell holds it. */
+function normalize(value: unknown): EvalValue {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? value : formulaError('#NUM!', 'Not a finite number.');
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (isDate(value)) return new Date(value.getTime());
+  if (typeof value === 'object' && 'kind' in value) return value as EvalValue;
+  return String(value);
+}
+
+export class Evaluation implements CellSource {
+  /** Sheets whose formulas are being evaluated all at once (re-entry would recurse without end). */
+  private readonly sweeping = new Set<SheetModel>();
+  private lastSheet: SheetModel | undefined;
+
+  constructor(
+    private readonly wb: WorkbookModel,
+    /** Runs engine code in the custom-function context (read-only services, no UI). */
+    private readonly inFormulaContext: <T>(run: () => T) => T,
+  ) {}
+
+  /** Drops a sheet's spill map when the workbook changed since it was built. */
+  private fresh(sheet: SheetModel): void {
+    if (sheet.evalVersion === this.wb.version) return;
+    sheet.evalVersion = this.wb.version;
+    sheet.allEvaluated = false;
+    sheet.spill.clear();
+  }
+
+  /** The computed value of a cell: '' when blank. */
+  valueAt(sheet: SheetModel, row: number, col: number): EvalValue {
+    this.fresh(sheet);
+    const content = sheet.content.get(row, col);
+    if (content instanceof FormulaCell) return this.formulaValue(sheet, row, col, content);
+    if (content !== undefined) return content;
+    this.evaluateSheet(sheet);
+    return sheet.spill.get(sheet.key(row, col)) ?? '';
+  }
+
+  /** Evaluates every formula of the sheet (once per version), so spills are known. */
+  evaluateSheet(sheet: SheetModel): void {
+    this.fresh(sheet);
+    if (sheet.allEvaluated || this.sweeping.has(sheet)) return;
+    this.sweeping.add(sheet);
+    try {
+      for (const { row, col, cell } of sheet.formulas()) {
+        if (!cell.evaluating) this.formulaValue(sheet, row, col, cell);
+      }
+      sheet.allEvaluated = true;
+    } finally {
+      this.sweeping.delete(sheet);
+    }
+  }
+
+  /** Last row and column holding content, spilled results included. */
+  extent(sheet: SheetModel): { lastRow: number; lastCol: number } {
+    this.evaluateSheet(sheet);
+    let lastRow = sheet.content.lastRow(() => true);
+    let lastCol = sheet.content.lastColumn(() => true);
+    for (const { row, col, cell } of sheet.formulas()) {
+      if (cell.spillRows > 0) {
+        lastRow = Math.max(lastRow, row + cell.spillRows - 1);
+        lastCol = Math.max(lastCol, col + cell.spillCols - 1);
+      }
+    }
+    return { lastRow, lastCol };
+  }
+
+  private formulaValue(sheet: SheetModel, row: number, col: number, cell: FormulaCell): EvalValue {
+    if (cell.version === this.wb.version) return cell.value;
+    if (cell.evaluating) return formulaError('#REF!', `Circular dependency detected in ${cellA1(row, col)}.`);
+    cell.evaluating = true;
+    let result: EvalResult;
+    try {
+      const engine = this.wb.engine;
+      result = engine
+        ? this.inFormulaContext(() => engine.evaluate(cell.text, { sheet: sheet.name, row, col }, this))
+        : formulaError('#NAME?', 'No formula engine is attached to this workbook.');
+    } catch (error) {
+      result = formulaError('#ERROR!', error instanceof Error ? error.message : String(error));
+    } finally {
+      cell.evaluating = false;
+    }
+    this.place(sheet, row, col, cell, result);
+    cell.version = this.wb.version;
+    return cell.value;
+  }
+
+  private place(sheet: SheetModel, row: number, col: number, cell: FormulaCell, result: EvalResult): void {
+    cell.spillRows = 0;
+    cell.spillCols = 0;
+    if (!Array.isArray(result)) {
+      cell.value = normalize(result);
+      return;
+    }
+    const rows = result.length;
+    const cols = result.reduce((max, r) => Math.max(max, Array.isArray(r) ? r.length : 1), 0);
+    if (rows === 0 || cols === 0) {
+      cell.value = '';
+      return;
+    }
+    const at = (i: number, j: number): EvalValue => {
+      const line: unknown = result[i];
+      return normalize(Array.isArray(line) ? line[j] : j === 0 ? line : '');
+    };
+    if (rows === 1 && cols === 1) {
+      cell.value = at(0, 0);
+      return;
+    }
+    if (row + rows - 1 > sheet.maxRows) {
+      cell.value = formulaError(
+        '#REF!',
+        `Result was not automatically expanded, please insert more rows (${row + rows - 1 - sheet.maxRows}).`,
+      );
+      return;
+    }
+    if (col + cols - 1 > sheet.maxCols) {
+      cell.value = formulaError(
+        '#REF!',
+        `Result was not automatically expanded, please insert more columns (${col + cols - 1 - sheet.maxCols}).`,
+      );
+      return;
+    }
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
+        if (i === 0 && j === 0) continue;
+        if (
+          sheet.content.get(row + i, col + j) !== undefined ||
+          sheet.spill.has(sheet.key(row + i, col + j))
+        ) {
+          cell.value = formulaError(
+            '#REF!',
+            `Array result was not expanded because it would overwrite data in ${cellA1(row + i, col + j)}.`,
+          );
+          return;
+        }
+      }
+    }
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
+        if (i !== 0 || j !== 0) sheet.spill.set(sheet.key(row + i, col + j), at(i, j));
+      }
+    }
+    cell.value = at(0, 0);
+    cell.spillRows = rows;
+    cell.spillCols = cols;
+  }
+
+  /**
+   * Evaluates formula text written for another cell, moved by the given offsets (a conditional format
+   * rule's formula at one of its cells). Returns the top-left value of an array result; nothing spills.
+   */
+  evaluateText(
+    sheet: SheetModel,
+    row: number,
+    col: number,
+    formula: string,
+    rowOffset: number,
+    colOffset: number,
+  ): EvalValue {
+    const engine = this.wb.engine;
+    if (!engine) return formulaError('#NAME?', 'No formula engine is attached to this workbook.');
+    try {
+      const text = rowOffset || colOffset ? engine.shift(formula, rowOffset, colOffset) : formula;
+      const result = this.inFormulaContext(() =>
+        engine.evaluate(text, { sheet: sheet.name, row, col }, this),
+      );
+      if (!Array.isArray(result)) return normalize(result);
+      const first: unknown = result[0];
+      return normalize(Array.isArray(first) ? first[0] : first);
+    } catch (error) {
+      return formulaError('#ERROR!', error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  // CellSource, for the engine.
+
+  value(at: CellAddress): EvalValue {
+    const sheet = this.sheetNamed(at.sheet);
+    if (!sheet) return formulaError('#REF!', `Unresolved sheet name '${at.sheet}'.`);
+    if (at.row < 1 || at.col < 1 || at.row > sheet.maxRows || at.col > sheet.maxCols) return '';
+    return this.valueAt(sheet, at.row, at.col);
+  }
+
+  size(sheetName: string): { maxRows: number; maxCols: number } | undefined {
+    const sheet = this.sheetNamed(sheetName);
+    return sheet && { maxRows: sheet.maxRows, maxCols: sheet.maxCols };
+  }
+
+  namedRange(name: string): AreaAddress | undefined {
+    const entry = this.wb.namedRanges.get(name.toLowerCase());
+    return entry && { sheet: entry.sheet.name, ...entry.area };
+  }
+
+  private sheetNamed(name: string): SheetModel | undefined {
+    const last = this.lastSheet;
+    if (last && !last.deleted && last.name === name) return last;
+    const sheet = this.wb.sheetByName(name);
+    this.lastSheet = sheet;
+    return sheet;
+  }
+}
