@@ -105,25 +105,39 @@ export function planSnapshot(
 }
 
 /**
- * A KPI's points, oldest first, one per day: when a day has two rows the later row in the sheet wins,
- * as it is the one planSnapshot keeps updating.
+ * Every KPI's points, keyed by kpiKey, oldest first, one per day: when a day has two rows the later row
+ * in the sheet wins, as it is the one planSnapshot keeps updating. One pass over the history serves
+ * every KPI of a table.
  */
-export function seriesOf(history: readonly (readonly CellValue[])[], kpi: string): Point[] {
-  const key = kpiKey(kpi);
-  const byDay = new Map<number, Point>();
+export function seriesByKpi(history: readonly (readonly CellValue[])[]): Map<string, Point[]> {
+  const byKey = new Map<string, Map<number, Point>>();
   for (const row of history) {
     const read = readRow(row);
-    if (read !== null && read.key === key)
-      byDay.set(dayNumber(read.day), { day: read.day, value: read.value });
+    if (read === null) continue;
+    const days = byKey.get(read.key) ?? new Map<number, Point>();
+    days.set(dayNumber(read.day), { day: read.day, value: read.value });
+    byKey.set(read.key, days);
   }
-  return [...byDay.entries()].sort(([a], [b]) => a - b).map(([, point]) => point);
+  const series = new Map<string, Point[]>();
+  for (const [key, days] of byKey) {
+    series.set(
+      key,
+      [...days.entries()].sort(([a], [b]) => a - b).map(([, point]) => point),
+    );
+  }
+  return series;
+}
+
+/** One KPI's points (see seriesByKpi). */
+export function seriesOf(history: readonly (readonly CellValue[])[], kpi: string): Point[] {
+  return seriesByKpi(history).get(kpiKey(kpi)) ?? [];
 }
 
 /**
  * The points of `series` on days strictly before `day`'s calendar day (today's row is the current
  * value). Like every reader below, it takes a series as seriesOf returns it: sorted, one point a day.
  */
-function before(series: readonly Point[], day: Date): readonly Point[] {
+export function pointsBefore(series: readonly Point[], day: Date): readonly Point[] {
   const limit = dayNumber(day);
   let end = series.length;
   while (end > 0 && dayNumber((series[end - 1] as Point).day) >= limit) end--;
@@ -132,7 +146,7 @@ function before(series: readonly Point[], day: Date): readonly Point[] {
 
 /** The latest value recorded on a day before `day`, or null when there is none. */
 export function previousValue(series: readonly Point[], day: Date): number | null {
-  const earlier = before(series, day);
+  const earlier = pointsBefore(series, day);
   return earlier.length === 0 ? null : (earlier[earlier.length - 1] as Point).value;
 }
 
@@ -147,7 +161,7 @@ function checkCount(n: number, field: string): void {
  */
 export function recentAverage(series: readonly Point[], day: Date, n: number): number | null {
   checkCount(n, 'number of values to average');
-  const earlier = before(series, day);
+  const earlier = pointsBefore(series, day);
   if (earlier.length < n) return null;
   const window = earlier.slice(-n);
   return window.reduce((sum, point) => sum + point.value, 0) / n;

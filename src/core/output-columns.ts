@@ -5,6 +5,7 @@
  */
 import { type CellValue, isBlank } from './cell';
 import { cellOf } from './evaluate-table';
+import { type KpiFacts, NO_FACTS } from './kpi-facts';
 import { GRADE_BANDS } from './objective';
 import { type ColumnMap, columnLetter, type Field, outputsOf, type TableKind } from './tables';
 
@@ -28,6 +29,8 @@ export interface OutputContext {
   readonly rows: readonly (readonly CellValue[])[];
   /** A fresh key-result ID. */
   readonly newId: () => string;
+  /** For KPI tables: what the KPI History says of each row (same order as `rows`). */
+  readonly kpiFacts?: readonly KpiFacts[];
 }
 
 /** A contiguous block of add-on columns: one setValues each. */
@@ -64,18 +67,23 @@ function kpiPlans(ctx: OutputContext): Partial<Record<Field, CellPlan>> {
   const { map, firstRow } = ctx;
   const range = (field: Field) => openRange(map, field, firstRow);
   const hasName = (row: readonly CellValue[]) => !isBlank(cellOf(row, map, 'name'));
+  const facts = (i: number) => ctx.kpiFacts?.[i] ?? NO_FACTS;
   return {
-    status: topOnly(
-      call('KPI_STATUS', [range('value'), range('warning'), range('critical'), range('direction')]),
-    ),
+    previous: (row, i) => (hasName(row) ? (facts(i).previous ?? '') : ''),
     change:
       map.previous === undefined
         ? () => ''
         : topOnly(call('KPI_CHANGE', [range('value'), range('previous')])),
-    trend: (row, i) =>
-      hasName(row) && map.previous !== undefined
-        ? `=SPARKLINE({${cellRef(map, 'previous', firstRow + i)},${cellRef(map, 'value', firstRow + i)}})`
-        : '',
+    status: topOnly(
+      call('KPI_STATUS', [range('value'), range('warning'), range('critical'), range('direction')]),
+    ),
+    signal: (row, i) => (hasName(row) ? facts(i).signal : ''),
+    trend: (row, i) => {
+      const { trend } = facts(i);
+      if (!hasName(row) || trend.length === 0 || map.value === undefined) return '';
+      // Recorded values, then the live current cell: the line moves as soon as a new value is typed.
+      return `=SPARKLINE({${[...trend, cellRef(map, 'value', firstRow + i)].join(',')}})`;
+    },
   };
 }
 

@@ -14,11 +14,12 @@ export const KPI_INPUTS = [
   'direction',
   'warning',
   'critical',
+  'suddenLimit',
   'target',
   'value',
-  'previous',
 ] as const;
-export const KPI_OUTPUTS = ['change', 'status', 'trend'] as const;
+/** Previous, change, the sudden-change signal and the trend come from the KPI History sheet. */
+export const KPI_OUTPUTS = ['previous', 'change', 'status', 'signal', 'trend'] as const;
 export const OKR_INPUTS = [
   'objective',
   'keyResult',
@@ -82,12 +83,14 @@ export const KPI_COLUMNS: Readonly<Record<KpiField, ColumnSpec>> = {
     title: 'Current',
     synonyms: ['current', 'actual', 'value', 'latest', 'current value', 'actual value', 'now'],
   },
-  previous: {
-    title: 'Previous',
-    synonyms: ['previous', 'prior', 'last', 'previous value', 'last value', 'prev'],
+  suddenLimit: {
+    title: 'Sudden change limit',
+    synonyms: ['sudden change limit', 'change limit', 'max change', 'sudden change', 'alert on change'],
   },
+  previous: { title: 'Previous', synonyms: ['previous', 'prior', 'previous value', 'prev'] },
   change: { title: 'Change', synonyms: ['change', 'delta', 'change %'] },
   status: { title: 'Status', synonyms: ['status', 'kpi status', 'health'] },
+  signal: { title: 'Signal', synonyms: ['signal', 'alert', 'sudden'] },
   trend: { title: 'Trend', synonyms: ['trend', 'sparkline', 'history'] },
 };
 

@@ -10,21 +10,26 @@ describe('planOutputs', () => {
     previous: 6,
     change: 7,
     status: 8,
-    trend: 9,
+    signal: 9,
+    trend: 10,
   };
 
-  it('writes one range formula at the top of each computed column and blanks under it', () => {
+  it('writes one range formula at the top of each computed column, and history facts per row', () => {
     const rows = [
-      ['On-time', 'higher', 0.98, 0.95, 0.97, 0.985, '', '', ''],
-      ['Response', 'lower', 400, 500, 520, 430, 'old', 'stale', ''],
+      ['On-time', 'higher', 0.98, 0.95, 0.97, '', '', '', '', ''],
+      ['Leads', 'higher', 180, 150, 166, 'old', 'stale', 'x', 'y', ''],
     ];
-    const runs = planOutputs({ kind: 'kpi', map: kpiMap, firstRow: 2, rows, newId: () => 'x' });
+    const kpiFacts = [
+      { previous: null, trend: [], signal: '', suddenChange: null },
+      { previous: 255, trend: [240, 255], signal: 'Leads dropped 35% versus the previous value', suddenChange: -0.35 },
+    ];
+    const runs = planOutputs({ kind: 'kpi', map: kpiMap, firstRow: 2, rows, newId: () => 'x', kpiFacts });
     expect(runs).toEqual([
       {
-        column: 7,
+        column: 6,
         values: [
-          ['=KPI_CHANGE(E2:E, F2:F)', '=KPI_STATUS(E2:E, C2:C, D2:D, B2:B)', '=SPARKLINE({F2,E2})'],
-          ['', '', '=SPARKLINE({F3,E3})'],
+          ['', '=KPI_CHANGE(E2:E, F2:F)', '=KPI_STATUS(E2:E, C2:C, D2:D, B2:B)', '', ''],
+          [255, '', '', 'Leads dropped 35% versus the previous value', '=SPARKLINE({240,255,E3})'],
         ],
       },
     ]);

@@ -1,7 +1,7 @@
 import { columnLetter, detectTable, matchHeaders, missingRequired } from '../../src/core';
 
 describe('matchHeaders', () => {
-  it('maps a team KPI table by synonyms, case and punctuation folded', () => {
+  it('maps a team KPI table by synonyms, case and punctuation folded (its own Prior column stays its own)', () => {
     const map = matchHeaders('kpi', [
       'Metric',
       'Owner',
@@ -20,7 +20,6 @@ describe('matchHeaders', () => {
       warning: 5,
       critical: 6,
       direction: 7,
-      previous: 8,
     });
   });
 
