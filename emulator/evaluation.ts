@@ -32,9 +32,11 @@ function normalize(value: unknown): EvalValue {
   return String(value);
 }
 
+/** Nested sweeps allowed before giving up on a chain of formulas each reading further down. */
+const MAX_SWEEP_DEPTH = 200;
+
 export class Evaluation implements CellSource {
-  /** Sheets whose formulas are being evaluated all at once (re-entry would recurse without end). */
-  private readonly sweeping = new Set<SheetModel>();
+  private sweepDepth = 0;
   private lastSheet: SheetModel | undefined;
 
   constructor(
@@ -47,7 +49,7 @@ export class Evaluation implements CellSource {
   private fresh(sheet: SheetModel): void {
     if (sheet.evalVersion === this.wb.version) return;
     sheet.evalVersion = this.wb.version;
-    sheet.allEvaluated = false;
+    sheet.sweptFormulas = 0;
     sheet.spill.clear();
   }
 
@@ -55,24 +57,42 @@ export class Evaluation implements CellSource {
   valueAt(sheet: SheetModel, row: number, col: number): EvalValue {
     this.fresh(sheet);
     const content = sheet.content.get(row, col);
-    if (content instanceof FormulaCell) return this.formulaValue(sheet, row, col, content);
+    if (content instanceof FormulaCell) {
+      // Formulas above first, in order: a running total read from its last row would otherwise recurse
+      // once per row.
+      if (content.version !== this.wb.version) this.sweepThrough(sheet, row - 1);
+      return this.formulaValue(sheet, row, col, content);
+    }
     if (content !== undefined) return content;
-    this.evaluateSheet(sheet);
+    // A blank may be a spill target of a formula at or above its row.
+    this.sweepThrough(sheet, row);
     return sheet.spill.get(sheet.key(row, col)) ?? '';
   }
 
-  /** Evaluates every formula of the sheet (once per version), so spills are known. */
+  /** Evaluates every formula of the sheet (once per version), so all spills are known. */
   evaluateSheet(sheet: SheetModel): void {
+    this.sweepThrough(sheet, Number.POSITIVE_INFINITY);
+  }
+
+  /**
+   * Evaluates, in row order, the sheet's formulas down to `row` that this version has not evaluated yet.
+   * The sweep position only moves forward, so each formula is visited once per version; a sweep may start
+   * inside another (a formula reading a blank further down) up to MAX_SWEEP_DEPTH deep.
+   */
+  private sweepThrough(sheet: SheetModel, row: number): void {
     this.fresh(sheet);
-    if (sheet.allEvaluated || this.sweeping.has(sheet)) return;
-    this.sweeping.add(sheet);
+    const formulas = sheet.formulas();
+    if (sheet.sweptFormulas >= formulas.length || this.sweepDepth >= MAX_SWEEP_DEPTH) return;
+    this.sweepDepth += 1;
     try {
-      for (const { row, col, cell } of sheet.formulas()) {
-        if (!cell.evaluating) this.formulaValue(sheet, row, col, cell);
+      while (sheet.sweptFormulas < formulas.length) {
+        const next = formulas[sheet.sweptFormulas];
+        if (!next || next.row > row) break;
+        sheet.sweptFormulas += 1;
+        if (!next.cell.evaluating) this.formulaValue(sheet, next.row, next.col, next.cell);
       }
-      sheet.allEvaluated = true;
     } finally {
-      this.sweeping.delete(sheet);
+      this.sweepDepth -= 1;
     }
   }
 

@@ -90,7 +90,8 @@ export class SheetModel {
 
   // Evaluation state, valid for one workbook version (see evaluation.ts).
   evalVersion = -1;
-  allEvaluated = false;
+  /** How many of `formulas()`, in row order, the current version's sweep has passed. */
+  sweptFormulas = 0;
   /** Spilled values by cell key, excluding each formula's own cell. */
   readonly spill = new Map<number, EvalValue>();
   /** The sheet's formula cells; rebuilt after a structural change or when a formula appears or goes. */
