@@ -4,9 +4,12 @@
  * custom functions their autocomplete and argument help in Sheets.
  */
 import { kpiChange, kpiStatusOf, okrRollup, okrScore, okrStatusOf } from './formulas/custom-functions';
+import { dailyCheckFromTrigger } from './sheets/alerts-job';
 import { connectActiveTable, refreshScores, setUpSheets, showHelp } from './ui/actions';
+import { turnOffDailyAlerts, turnOnDailyAlerts } from './ui/alert-actions';
 import { submitCheckIn } from './ui/check-in-handlers';
 import type { CheckInForm } from './ui/check-in-schema';
+import { closeCycleFromMenu } from './ui/cycle-actions';
 import { buildMenu } from './ui/menu';
 import { openCheckInSidebar, openThresholdSidebar } from './ui/sidebars';
 import { saveThresholds } from './ui/threshold-handlers';
@@ -55,6 +58,26 @@ export function sidebarSubmitCheckIn(form: CheckInForm) {
 /** Sidebar: saves one KPI's warning, critical and direction. */
 export function sidebarSaveThresholds(form: ThresholdForm) {
   return saveThresholds(form);
+}
+
+/** Menu: Turn on daily alerts. */
+export function menuAlertsOn() {
+  turnOnDailyAlerts();
+}
+
+/** Menu: Turn off daily alerts. */
+export function menuAlertsOff() {
+  turnOffDailyAlerts();
+}
+
+/** Menu: Close cycle (reflect and reset). */
+export function menuCloseCycle() {
+  closeCycleFromMenu();
+}
+
+/** Time-driven trigger: refresh, snapshot KPI history, email owners about breaches and sudden changes. */
+export function dailyCheck(_e?: GoogleAppsScript.Events.TimeDriven) {
+  dailyCheckFromTrigger();
 }
 
 /** Menu: Help. */

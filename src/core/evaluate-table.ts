@@ -8,6 +8,7 @@ import { scoreKeyResult } from './key-result';
 import { type KpiStatus, kpiStatus } from './kpi';
 import { type Cycle, type OkrStatus, okrStatus } from './pace';
 import { readKeyResult, readThresholds } from './read-cells';
+import { readSuddenLimit } from './sudden-change';
 import type { ColumnMap, Field, TableKind } from './tables';
 
 export interface RowProblem {
@@ -69,6 +70,7 @@ export function judgeKpiTable(table: TableRows): TableSummary {
     table,
     (row) => isBlank(cellOf(row, map, 'name')) && isBlank(cellOf(row, map, 'value')),
     (row) => {
+      readSuddenLimit(cellOf(row, map, 'suddenLimit'));
       const value = readNumber(cellOf(row, map, 'value'), 'value');
       if (value === null) return null;
       const thresholds = readThresholds(

@@ -75,8 +75,15 @@ function rulesFor(
   });
 }
 
+const SIGNAL_BANDS: readonly Band[] = [[(ref) => `LEN(${ref})>0`, STATUS_COLOURS.warn]];
+
 export function planHighlights(kind: TableKind, map: ColumnMap, firstRow: number): HighlightRule[] {
-  if (kind === 'kpi') return rulesFor(map, firstRow, 'status', KPI_STATUS_BANDS, ['value', 'status']);
+  if (kind === 'kpi') {
+    return [
+      ...rulesFor(map, firstRow, 'status', KPI_STATUS_BANDS, ['value', 'status']),
+      ...rulesFor(map, firstRow, 'signal', SIGNAL_BANDS, ['signal']),
+    ];
+  }
   return [
     ...rulesFor(map, firstRow, 'status', OKR_STATUS_BANDS, ['status']),
     ...rulesFor(map, firstRow, 'score', SCORE_BANDS, ['score']),

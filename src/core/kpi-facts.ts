@@ -2,9 +2,12 @@
  * What a KPI's history says about its row now: the previous value, the trend to draw, and the
  * sudden-change signal. Each reads the KPI's own cells and its series from the KPI History sheet.
  */
+
+import type { KpiEvaluation } from './alerts';
 import { type CellValue, isBlank, readNumber, readText } from './cell';
 import { InputError } from './errors';
 import { cellOf } from './evaluate-table';
+import { kpiStatus } from './kpi';
 import { type Point, pointsBefore, previousValue, trendValues } from './kpi-history';
 import { readThresholds } from './read-cells';
 import { describeSuddenChange, detectSuddenChange, readSuddenLimit, VERSUS_PREVIOUS } from './sudden-change';
@@ -57,4 +60,39 @@ export function kpiFacts(
     if (error instanceof InputError) return { previous, trend, signal: '', suddenChange: null };
     throw error;
   }
+}
+
+/**
+ * What the alert job judges for each KPI row: status and value, with the sudden change when there is
+ * one. Rows without a name, a value or readable limits are left out (Refresh reports those).
+ */
+export function kpiEvaluationsOf(
+  rows: readonly (readonly CellValue[])[],
+  map: ColumnMap,
+  facts: readonly KpiFacts[],
+): KpiEvaluation[] {
+  const evaluations: KpiEvaluation[] = [];
+  rows.forEach((row, i) => {
+    try {
+      const kpi = readText(cellOf(row, map, 'name'), 'KPI');
+      const value = readNumber(cellOf(row, map, 'value'), 'value');
+      if (!kpi || value === null) return;
+      const status = kpiStatus(
+        value,
+        readThresholds(
+          cellOf(row, map, 'warning'),
+          cellOf(row, map, 'critical'),
+          cellOf(row, map, 'direction'),
+        ),
+      );
+      const owner = readText(cellOf(row, map, 'owner'), 'owner') ?? '';
+      const fact = facts[i] ?? NO_FACTS;
+      const sudden =
+        fact.suddenChange === null ? undefined : { change: fact.suddenChange, text: fact.signal };
+      evaluations.push(sudden ? { kpi, owner, status, value, sudden } : { kpi, owner, status, value });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+    }
+  });
+  return evaluations;
 }

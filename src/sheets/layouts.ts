@@ -6,6 +6,8 @@ export const SHEET_NAMES = {
   kpi: 'KPIs',
   checkIns: 'Check-ins',
   settings: 'OKR Settings',
+  history: 'KPI History',
+  alerts: 'Alerts',
 } as const;
 
 export const KPI_LAYOUT: readonly KpiField[] = [
@@ -15,11 +17,13 @@ export const KPI_LAYOUT: readonly KpiField[] = [
   'direction',
   'warning',
   'critical',
+  'suddenLimit',
   'target',
   'value',
   'previous',
   'change',
   'status',
+  'signal',
   'trend',
 ];
 
@@ -55,8 +59,9 @@ export function layoutOf(kind: TableKind): readonly Field[] {
   return kind === 'kpi' ? KPI_LAYOUT : OKR_LAYOUT;
 }
 
-/** Number formats of the add-on's computed columns. */
-export const OUTPUT_FORMATS: Partial<Record<Field, string>> = {
+/** Number formats of the columns whose values have a natural format. */
+export const COLUMN_FORMATS: Partial<Record<Field, string>> = {
+  suddenLimit: '0%',
   change: '+0.0%;-0.0%;0.0%',
   score: '0%',
   lastCheckIn: 'yyyy-mm-dd hh:mm',
@@ -64,11 +69,23 @@ export const OUTPUT_FORMATS: Partial<Record<Field, string>> = {
 
 /** Examples drawn from common practice; inputs only, in layout order up to the first output column. */
 export const KPI_EXAMPLES: readonly CellValue[][] = [
-  ['On-time delivery', 'ops@example.com', '%', 'higher', 0.98, 0.95, 0.99, 0.97, 0.985],
-  ['Median response time', 'support@example.com', 'ms', 'lower', 400, 500, 280, 520, 430],
-  ['Conversion rate', 'growth@example.com', '%', 'higher', 0.025, 0.02, 0.0275, 0.027, 0.026],
-  ['Active users', 'product@example.com', 'users', 'higher', 900, 800, 1000, 950, 910],
+  ['On-time delivery', 'ops@example.com', '%', 'higher', 0.98, 0.95, '', 0.99, 0.97],
+  ['Median response time', 'support@example.com', 'ms', 'lower', 400, 500, 0.2, 280, 340],
+  ['Ticket backlog', 'support@example.com', 'tickets', 'lower', 120, 150, '', 80, 164],
+  ['Conversion rate', 'growth@example.com', '%', 'higher', 0.025, 0.02, '', 0.0275, 0.027],
+  ['Active users', 'product@example.com', 'users', 'higher', 900, 800, '', 1000, 950],
+  ['Weekly leads', 'sales@example.com', 'leads', 'higher', 180, 150, 0.25, 260, 166],
 ];
+
+/** Five weekly values before today for each example KPI, oldest first, so trends and changes show. */
+export const KPI_EXAMPLE_HISTORY: Readonly<Record<string, readonly number[]>> = {
+  'On-time delivery': [0.985, 0.99, 0.986, 0.984, 0.985],
+  'Median response time': [430, 420, 410, 415, 430],
+  'Ticket backlog': [110, 115, 118, 125, 140],
+  'Conversion rate': [0.024, 0.025, 0.026, 0.026, 0.026],
+  'Active users': [820, 850, 880, 900, 910],
+  'Weekly leads': [240, 250, 245, 260, 255],
+};
 
 export const OKR_EXAMPLES: readonly CellValue[][] = [
   [

@@ -1,19 +1,34 @@
 /**
  * Refresh: for each connected table, one read, a judgement by core (the summary), one write of the
- * add-on's columns and one write of its highlight rules. The number of Sheets calls does not grow with
- * the number of rows.
+ * add-on's columns and one write of its highlight rules. KPI tables go first: their values are
+ * snapshotted into the KPI History (which gives Previous, the signal and the trend) and feed the key
+ * results that track a KPI. The number of Sheets calls does not grow with the number of rows.
  */
 import {
+  type CellValue,
+  cellOf,
   judgeKpiTable,
   judgeOkrTable,
+  type KpiEvaluation,
+  type KpiFacts,
+  type KpiReading,
+  kpiEvaluationsOf,
+  kpiFacts,
+  kpiKey,
+  kpiReadingsOf,
   planHighlights,
+  planLinkedValues,
   planOutputs,
+  type RowProblem,
+  seriesByKpi,
   type TableKind,
   type TableSummary,
+  valuesByKpi,
 } from '../core';
 import { applyHighlights } from './highlights';
+import { snapshotKpis } from './kpi-history-sheet';
 import { type CycleSettings, readCycleSettings, updateAsOf } from './settings';
-import { readTableRows, writeRuns } from './table-io';
+import { readTableRows, type TableSnapshot, writeRuns } from './table-io';
 import { type ConnectedTable, findTables } from './table-metadata';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -26,6 +41,8 @@ export interface TableReport {
 
 export interface RefreshReport {
   readonly tables: readonly TableReport[];
+  /** Every KPI as judged now, for the alert job. */
+  readonly evaluations: readonly KpiEvaluation[];
   /** Why OKR statuses could not be judged (settings missing or invalid), if so. */
   readonly settingsProblem: string | null;
 }
@@ -44,26 +61,90 @@ function readSettings(spreadsheet: Spreadsheet, today: Date): CycleSettings | st
   }
 }
 
-export function refreshTable(
+function withProblems(summary: TableSummary, extra: readonly RowProblem[]): TableSummary {
+  if (extra.length === 0) return summary;
+  return { ...summary, problems: [...summary.problems, ...extra].sort((a, b) => a.row - b.row) };
+}
+
+function finish(
   table: ConnectedTable,
-  settings: CycleSettings | string,
-  today: Date,
+  snapshot: TableSnapshot,
+  summary: TableSummary,
+  kpiRows?: readonly KpiFacts[],
 ): TableReport {
-  const { sheet, kind, headerRow, map } = table;
-  const { firstRow, rows } = readTableRows(sheet, kind, headerRow, map);
-  let summary: TableSummary;
-  if (kind === 'kpi') summary = judgeKpiTable({ map, firstRow, rows });
-  else if (typeof settings === 'string') {
-    summary = { kind, scored: 0, counts: {}, problems: [{ row: headerRow, message: settings }] };
-  } else summary = judgeOkrTable({ map, firstRow, rows }, settings.cycle, settings.asOf ?? today);
-  writeRuns(sheet, firstRow, planOutputs({ kind, map, firstRow, rows, newId: newKeyResultId }));
+  const { sheet, kind, map } = table;
+  const { firstRow, rows } = snapshot;
+  writeRuns(
+    sheet,
+    firstRow,
+    planOutputs({ kind, map, firstRow, rows, newId: newKeyResultId, kpiFacts: kpiRows }),
+  );
   applyHighlights(sheet, firstRow, planHighlights(kind, map, firstRow));
   return { sheetName: sheet.getName(), kind, summary };
 }
 
+/** A KPI table: snapshot its values into the history, then write Previous, Change, Signal and Trend. */
+export function refreshKpiTable(
+  spreadsheet: Spreadsheet,
+  table: ConnectedTable,
+  today: Date,
+): { report: TableReport; readings: KpiReading[]; evaluations: KpiEvaluation[] } {
+  const { map } = table;
+  const snapshot = readTableRows(table.sheet, table.kind, table.headerRow, map);
+  const readings = kpiReadingsOf(snapshot.rows, map);
+  const series = seriesByKpi(snapshotKpis(spreadsheet, readings, today));
+  const facts = snapshot.rows.map((row) =>
+    kpiFacts(row, map, series.get(kpiKey(String(cellOf(row, map, 'name') ?? ''))) ?? [], today),
+  );
+  const summary = judgeKpiTable({ map, ...snapshot });
+  return {
+    report: finish(table, snapshot, summary, facts),
+    readings,
+    evaluations: kpiEvaluationsOf(snapshot.rows, map, facts),
+  };
+}
+
+/** An OKR table: linked key results take their KPI's value first, then everything is scored. */
+export function refreshOkrTable(
+  table: ConnectedTable,
+  settings: CycleSettings | string,
+  kpis: ReadonlyMap<string, number>,
+  today: Date,
+): TableReport {
+  const { sheet, map, headerRow } = table;
+  const snapshot = readTableRows(sheet, table.kind, headerRow, map);
+  const linked = planLinkedValues(snapshot.rows, map, snapshot.firstRow, kpis);
+  for (const { index, value } of linked.updates) {
+    // Only the linked rows' current cells: a handful, and never the user's other values.
+    sheet.getRange(snapshot.firstRow + index, map.current as number).setValue(value);
+    (snapshot.rows[index] as CellValue[])[(map.current as number) - 1] = value;
+  }
+  const summary =
+    typeof settings === 'string'
+      ? { kind: table.kind, scored: 0, counts: {}, problems: [{ row: headerRow, message: settings }] }
+      : judgeOkrTable({ map, ...snapshot }, settings.cycle, settings.asOf ?? today);
+  return finish(table, snapshot, withProblems(summary, linked.problems));
+}
+
 export function refreshAll(spreadsheet: Spreadsheet, today: Date): RefreshReport {
   const settings = readSettings(spreadsheet, today);
-  const tables = findTables(spreadsheet).map((table) => refreshTable(table, settings, today));
+  const tables = findTables(spreadsheet);
+  const kpiValues = new Map<string, number>();
+  const reports: TableReport[] = [];
+  const evaluations: KpiEvaluation[] = [];
+  for (const table of tables.filter((t) => t.kind === 'kpi')) {
+    const { report, readings, evaluations: judged } = refreshKpiTable(spreadsheet, table, today);
+    reports.push(report);
+    evaluations.push(...judged);
+    for (const [name, value] of valuesByKpi(readings)) kpiValues.set(name, value);
+  }
+  for (const table of tables.filter((t) => t.kind === 'okr')) {
+    reports.push(refreshOkrTable(table, settings, kpiValues, today));
+  }
   const okrTables = tables.some((t) => t.kind === 'okr');
-  return { tables, settingsProblem: typeof settings === 'string' && okrTables ? settings : null };
+  return {
+    tables: reports,
+    evaluations,
+    settingsProblem: typeof settings === 'string' && okrTables ? settings : null,
+  };
 }

@@ -12,14 +12,17 @@ import {
   matchHeaders,
   type TableKind,
 } from '../core';
+import { historySheet } from './kpi-history-sheet';
 import {
   CHECK_IN_HEADERS,
+  COLUMN_FORMATS,
+  KPI_EXAMPLE_HISTORY,
   KPI_EXAMPLES,
   layoutOf,
   OKR_EXAMPLES,
-  OUTPUT_FORMATS,
   SHEET_NAMES,
 } from './layouts';
+import { appendRows } from './log-sheet';
 import { ensureSettings } from './settings';
 import { headerTexts, sheetNamed } from './sheet-lookup';
 import { findTable, saveTable } from './table-metadata';
@@ -46,7 +49,7 @@ function formatTable(sheet: Sheet, kind: TableKind, rows: number): void {
   sheet.setFrozenRows(1);
   sheet.getRange(1, 1, 1, layout.length).setFontWeight('bold').setBackground('#f1f3f4');
   layout.forEach((field, i) => {
-    const format = OUTPUT_FORMATS[field];
+    const format = COLUMN_FORMATS[field];
     if (format) sheet.getRange(2, i + 1, rows, 1).setNumberFormat(format);
   });
   const listColumn = (field: Field, values: readonly string[]) => {
@@ -62,13 +65,27 @@ function formatTable(sheet: Sheet, kind: TableKind, rows: number): void {
   else listColumn('direction', ['higher', 'lower']);
 }
 
-function createTable(spreadsheet: Spreadsheet, kind: TableKind, withExamples: boolean): Sheet {
+/** Weekly values before today for the example KPIs, so their trends and changes show at once. */
+function seedExampleHistory(spreadsheet: Spreadsheet, today: Date): void {
+  const rows = Object.entries(KPI_EXAMPLE_HISTORY).flatMap(([kpi, values]) =>
+    values.map((value, i) => [
+      new Date(today.getFullYear(), today.getMonth(), today.getDate() - 7 * (values.length - i)),
+      kpi,
+      value,
+    ]),
+  );
+  appendRows(historySheet(spreadsheet), rows);
+}
+
+function createTable(spreadsheet: Spreadsheet, kind: TableKind, withExamples: boolean, today: Date): Sheet {
   const sheet = spreadsheet.insertSheet(SHEET_NAMES[kind]);
   const titles = layoutOf(kind).map((field) => (columnsOf(kind)[field]?.title ?? field) as CellValue);
   sheet.getRange(1, 1, 1, titles.length).setValues([titles]);
   const examples = kind === 'kpi' ? KPI_EXAMPLES : OKR_EXAMPLES;
-  if (withExamples)
+  if (withExamples) {
     sheet.getRange(2, 1, examples.length, examples[0]?.length ?? 0).setValues(examples.map((r) => [...r]));
+    if (kind === 'kpi') seedExampleHistory(spreadsheet, today);
+  }
   formatTable(sheet, kind, Math.max(sheet.getMaxRows() - 1, 1));
   saveTable(sheet, kind, 1, layoutMap(kind));
   return sheet;
@@ -78,12 +95,13 @@ function setUpTable(
   spreadsheet: Spreadsheet,
   kind: TableKind,
   withExamples: boolean,
+  today: Date,
   report: SetupReport,
 ): void {
   const name = SHEET_NAMES[kind];
   const existing = sheetNamed(spreadsheet, name);
   if (!existing) {
-    createTable(spreadsheet, kind, withExamples);
+    createTable(spreadsheet, kind, withExamples, today);
     report.created.push(name);
     return;
   }
@@ -128,8 +146,8 @@ export function setUp(
   if (settings === 'created') report.created.push(SHEET_NAMES.settings);
   else if (settings === 'exists') report.kept.push(SHEET_NAMES.settings);
   else report.conflicts.push(settings.conflict);
-  setUpTable(spreadsheet, 'okr', options.withExamples, report);
-  setUpTable(spreadsheet, 'kpi', options.withExamples, report);
+  setUpTable(spreadsheet, 'okr', options.withExamples, options.today, report);
+  setUpTable(spreadsheet, 'kpi', options.withExamples, options.today, report);
   setUpCheckInLog(spreadsheet, report);
   return report;
 }

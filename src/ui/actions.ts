@@ -4,8 +4,7 @@
  */
 import { connectTable, describeMapping, proposeMapping } from '../sheets/connect';
 import { BusyError, withDocumentLock } from '../sheets/lock';
-import { refreshAll, refreshTable } from '../sheets/refresh';
-import { readCycleSettings } from '../sheets/settings';
+import { refreshAll } from '../sheets/refresh';
 import { setUp } from '../sheets/setup';
 import { findTable } from '../sheets/table-metadata';
 import { refreshSummary, refreshToast, setupSummary } from './summary-text';
@@ -95,21 +94,11 @@ export function connectActiveTable(): void {
         map: proposal.map,
       });
       if ('error' in saved) return `Not connected: ${saved.error}`;
-      const table = findTable(sheet);
-      if (!table) return 'Not connected: the mapping could not be read back.';
-      const settings = table.kind === 'okr' ? safeSettings(spreadsheet) : 'not needed';
-      return refreshSummary({ tables: [refreshTable(table, settings, new Date())], settingsProblem: null });
+      if (!findTable(sheet)) return 'Not connected: the mapping could not be read back.';
+      return refreshSummary(refreshAll(spreadsheet, new Date()));
     });
     ui().alert(TITLE, text, ui().ButtonSet.OK);
   });
-}
-
-function safeSettings(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet) {
-  try {
-    return readCycleSettings(spreadsheet);
-  } catch (error) {
-    return (error as Error).message;
-  }
 }
 
 export function showHelp(): void {

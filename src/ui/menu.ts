@@ -9,6 +9,10 @@ export const MENU_ITEMS = [
   ['Check in…', 'menuCheckIn'],
   ['Edit KPI thresholds…', 'menuEditThresholds'],
   null,
+  ['Turn on daily alerts', 'menuAlertsOn'],
+  ['Turn off daily alerts', 'menuAlertsOff'],
+  ['Close cycle…', 'menuCloseCycle'],
+  null,
   ['Help', 'menuHelp'],
 ] as const;
 

@@ -1,0 +1,36 @@
+/**
+ * The KPI History sheet: one row per KPI per day. A snapshot rewrites today's rows in place (one
+ * setValues over the block they span, usually the last rows) and appends the rest (one setValues).
+ */
+import { type CellValue, HISTORY_HEADERS, type KpiReading, planSnapshot } from '../core';
+import { SHEET_NAMES } from './layouts';
+import { appendRows, logSheet, readLog } from './log-sheet';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export function historySheet(spreadsheet: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
+  return logSheet(spreadsheet, SHEET_NAMES.history, HISTORY_HEADERS, { 1: 'yyyy-mm-dd' });
+}
+
+/** Records today's values and returns the whole history as it now stands. */
+export function snapshotKpis(
+  spreadsheet: Spreadsheet,
+  readings: readonly KpiReading[],
+  today: Date,
+): CellValue[][] {
+  const sheet = historySheet(spreadsheet);
+  const history = readLog(sheet, HISTORY_HEADERS.length);
+  const plan = planSnapshot(history, readings, today);
+  if (plan.updates.length > 0) {
+    const first = Math.min(...plan.updates.map((u) => u.index));
+    const last = Math.max(...plan.updates.map((u) => u.index));
+    const block = history.slice(first, last + 1).map((row) => [...row]);
+    for (const { index, value } of plan.updates) {
+      (block[index - first] as CellValue[])[2] = value;
+      (history[index] as CellValue[])[2] = value;
+    }
+    sheet.getRange(first + 2, 1, block.length, HISTORY_HEADERS.length).setValues(block);
+  }
+  appendRows(sheet, plan.appends);
+  return [...history, ...plan.appends];
+}
