@@ -49,7 +49,7 @@ export class Evaluation implements CellSource {
   private fresh(sheet: SheetModel): void {
     if (sheet.evalVersion === this.wb.version) return;
     sheet.evalVersion = this.wb.version;
-    sheet.sweptFormulas = 0;
+    sheet.swept.clear();
     sheet.spill.clear();
   }
 
@@ -60,36 +60,42 @@ export class Evaluation implements CellSource {
     if (content instanceof FormulaCell) {
       // Formulas above first, in order: a running total read from its last row would otherwise recurse
       // once per row.
-      if (content.version !== this.wb.version) this.sweepThrough(sheet, row - 1);
+      if (content.version !== this.wb.version) this.sweep(sheet, row - 1, col);
       return this.formulaValue(sheet, row, col, content);
     }
     if (content !== undefined) return content;
-    // A blank may be a spill target of a formula at or above its row.
-    this.sweepThrough(sheet, row);
+    // A blank may be a spill target of a formula above and to the left.
+    this.sweep(sheet, row, col);
     return sheet.spill.get(sheet.key(row, col)) ?? '';
   }
 
   /** Evaluates every formula of the sheet (once per version), so all spills are known. */
   evaluateSheet(sheet: SheetModel): void {
-    this.sweepThrough(sheet, Number.POSITIVE_INFINITY);
+    this.sweep(sheet, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
   }
 
   /**
-   * Evaluates, in row order, the sheet's formulas down to `row` that this version has not evaluated yet.
-   * The sweep position only moves forward, so each formula is visited once per version; a sweep may start
-   * inside another (a formula reading a blank further down) up to MAX_SWEEP_DEPTH deep.
+   * Evaluates the formulas standing at or above `row` and at or left of `col` (the only ones that can
+   * spill into that cell) that this version has not evaluated yet. Each formula column keeps a position
+   * that only moves forward, so a formula is visited once per version. A sweep may start inside another
+   * (a formula reading a blank further down), up to MAX_SWEEP_DEPTH deep.
    */
-  private sweepThrough(sheet: SheetModel, row: number): void {
+  private sweep(sheet: SheetModel, row: number, col: number): void {
     this.fresh(sheet);
-    const formulas = sheet.formulas();
-    if (sheet.sweptFormulas >= formulas.length || this.sweepDepth >= MAX_SWEEP_DEPTH) return;
+    if (this.sweepDepth >= MAX_SWEEP_DEPTH) return;
+    const { columns, lists } = sheet.formulasByColumn();
     this.sweepDepth += 1;
     try {
-      while (sheet.sweptFormulas < formulas.length) {
-        const next = formulas[sheet.sweptFormulas];
-        if (!next || next.row > row) break;
-        sheet.sweptFormulas += 1;
-        if (!next.cell.evaluating) this.formulaValue(sheet, next.row, next.col, next.cell);
+      for (const column of columns) {
+        if (column > col) break;
+        const list = lists.get(column) ?? [];
+        for (;;) {
+          const position = sheet.swept.get(column) ?? 0;
+          const next = list[position];
+          if (!next || next.row > row) break;
+          sheet.swept.set(column, position + 1);
+          if (!next.cell.evaluating) this.formulaValue(sheet, next.row, next.col, next.cell);
+        }
       }
     } finally {
       this.sweepDepth -= 1;

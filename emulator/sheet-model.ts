@@ -90,12 +90,13 @@ export class SheetModel {
 
   // Evaluation state, valid for one workbook version (see evaluation.ts).
   evalVersion = -1;
-  /** How many of `formulas()`, in row order, the current version's sweep has passed. */
-  sweptFormulas = 0;
+  /** Per formula column, how many of its formulas (in row order) this version's sweeps have passed. */
+  readonly swept = new Map<number, number>();
   /** Spilled values by cell key, excluding each formula's own cell. */
   readonly spill = new Map<number, EvalValue>();
   /** The sheet's formula cells; rebuilt after a structural change or when a formula appears or goes. */
   formulaIndex: FormulaAt[] | null = null;
+  private byColumn: { index: FormulaAt[]; columns: number[]; lists: Map<number, FormulaAt[]> } | undefined;
 
   constructor(
     readonly id: number,
@@ -118,6 +119,21 @@ export class SheetModel {
       this.formulaIndex = found;
     }
     return this.formulaIndex;
+  }
+
+  /** The formula cells by column (columns ascending, each list in row order). */
+  formulasByColumn(): { columns: number[]; lists: Map<number, FormulaAt[]> } {
+    const index = this.formulas();
+    if (this.byColumn?.index !== index) {
+      const lists = new Map<number, FormulaAt[]>();
+      for (const at of index) {
+        const list = lists.get(at.col);
+        if (list) list.push(at);
+        else lists.set(at.col, [at]);
+      }
+      this.byColumn = { index, columns: [...lists.keys()].sort((a, b) => a - b), lists };
+    }
+    return this.byColumn;
   }
 
   updateProps(row: number, col: number, change: Partial<CellProps>): void {

@@ -85,6 +85,19 @@ describe('spilling', () => {
     expect(sheet.getRange('A999').getValue()).toBe('#REF!');
   });
 
+  test('a column formula reading blanks does not start the formulas to its right too early', () => {
+    const { sheet } = setup();
+    sheet.getRange('A2:A3').setValues([[1], [2]]);
+    sheet.getRange('B2').setFormula('=COLUMN_OF(A2:A5)'); // A4:A5 are blank
+    sheet.getRange('C2').setFormula('=COLUMN_OF(B2:B5)'); // reads B2 and B2's spill
+    expect(sheet.getRange('A2:C5').getValues()).toEqual([
+      [1, 1, 1],
+      [2, 2, 2],
+      ['', '', ''],
+      ['', '', ''],
+    ]);
+  });
+
   test('other formulas read spilled cells', () => {
     const { sheet } = setup();
     sheet.getRange('A1').setFormula('=SEQ(3, 1)');
