@@ -44,22 +44,20 @@ export interface Guarded {
 
 type Access = 'menu' | 'read' | 'write';
 
-// AuthMode.NONE (an add-on installed but not enabled in this document) allows building menus and little
-// else; the list below is what an onOpen(e) may touch there.
+// AuthMode.NONE (an add-on installed but not enabled in this document) allows building menus and what
+// needs no authorization; the document, properties, locks, mail and triggers are out of reach.
 const ALLOWED_WITHOUT_AUTH =
-  /^(Ui|Menu|Utilities|ScriptApp\.getAuthorizationInfo|AuthorizationInfo|SpreadsheetApp\.getUi)\b/;
+  /^(Ui|Menu|PromptResponse|Utilities|Logger|HtmlService|HtmlOutput|HtmlTemplate|AuthorizationInfo|ScriptApp\.getAuthorizationInfo|SpreadsheetApp\.getUi|Session\.(getScriptTimeZone|getActiveUserLocale))\b/;
 
 // Custom functions run with read-only access to the spreadsheet and without mail or triggers.
 const WRITE_METHOD =
-  /^(set|insert|delete|append|clear|add|remove|move|sort|protect|hide|activate|toast|insertCheckboxes)/;
+  /^(set|insert|delete|append|clear|add|remove|move|sort|protect|hide|show|activate|toast|check|uncheck)/;
 const SPREADSHEET_SERVICE =
   /^(SpreadsheetApp|Spreadsheet|Sheet|Range|NamedRange|Protection|DeveloperMetadata)\./;
 
 function classify(qualified: string, method: string): Access {
   if (ALLOWED_WITHOUT_AUTH.test(qualified)) return 'menu';
-  if (qualified.startsWith('MailApp.sendEmail') || qualified.startsWith('ScriptApp.newTrigger'))
-    return 'write';
-  if (qualified.startsWith('ScriptApp.deleteTrigger')) return 'write';
+  if (/^(MailApp\.sendEmail|ScriptApp\.(newTrigger|deleteTrigger))$/.test(qualified)) return 'write';
   if (SPREADSHEET_SERVICE.test(qualified) && WRITE_METHOD.test(method)) return 'write';
   return 'read';
 }

@@ -35,9 +35,8 @@ export class EmSession implements Pick<GoogleAppsScript.Base.Session, SessionMet
     this[GUARD] = exec;
   }
 
-  /** In AuthMode.NONE the user is not known, as for an add-on not yet enabled in the document. */
   getActiveUser(): GoogleAppsScript.Base.User {
-    return asUser(new EmUser(this.exec, this.exec.authMode() === 'NONE' ? '' : this.exec.doc.user));
+    return asUser(new EmUser(this.exec, this.exec.doc.user));
   }
   getEffectiveUser(): GoogleAppsScript.Base.User {
     return asUser(new EmUser(this.exec, this.exec.doc.user));

@@ -307,3 +307,38 @@ describe('call counting', () => {
     expect(wb.calls.byMethod).toEqual({});
   });
 });
+
+describe('custom-function context', () => {
+  test('inside a formula, mail and triggers are refused too', () => {
+    const wb = createWorkbook();
+    const sheet = wb.globals.SpreadsheetApp.getActiveSheet();
+    const tried: string[] = [];
+    const attempt = (name: string, run: () => void) => {
+      try {
+        run();
+        tried.push(`${name}: allowed`);
+      } catch (error) {
+        tried.push(`${name}: ${(error as Error).message}`);
+      }
+    };
+    wb.setFormulaEngine({
+      evaluate: () => {
+        attempt('mail', () => wb.globals.MailApp.sendEmail('a@example.com', 's', 'b'));
+        attempt('trigger', () => wb.globals.ScriptApp.newTrigger('f'));
+        attempt('properties', () => wb.globals.PropertiesService.getDocumentProperties().getProperty('x'));
+        attempt('read', () => wb.globals.SpreadsheetApp.getActiveSheet().getRange('B1').getValue());
+        return 1;
+      },
+      shift: (formula) => formula,
+    });
+    sheet.getRange('A1').setFormula('=ANY()');
+    expect(sheet.getRange('A1').getValue()).toBe(1);
+    expect(tried).toEqual([
+      'mail: You do not have permission to call MailApp.sendEmail',
+      'trigger: You do not have permission to call ScriptApp.newTrigger',
+      'properties: allowed',
+      'read: allowed',
+    ]);
+    expect(wb.mail.sent).toEqual([]);
+  });
+});
