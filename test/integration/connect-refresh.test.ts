@@ -1,0 +1,178 @@
+import type { Workbook } from '../../emulator';
+import { lastAlert, NOW, openAddon, values } from '../support/addon';
+
+const TEAM_TABLE = [
+  ['Metric', 'Owner', 'Actual', 'Goal', 'Min', 'Critical', 'Notes'],
+  ['On-time delivery', 'ops@example.com', 0.99, 0.99, 0.98, 0.95, 'weekly'],
+  ['First response (h)', 'support@example.com', 30, 4, 8, 24, ''],
+  ['NPS', 'cx@example.com', 'n/a', 50, 40, 30, 'survey late'],
+  ['Uptime', 'infra@example.com', 0.9991, 0.999, 0.999, 0.995, ''],
+];
+
+/** A team's own KPI table on "Team KPIs", active, as a user would have it before the add-on. */
+function teamWorkbook() {
+  const addon = openAddon({ clock: () => NOW });
+  const sheet = addon.wb.spreadsheet.insertSheet('Team KPIs');
+  sheet.getRange(1, 1, TEAM_TABLE.length, TEAM_TABLE[0]?.length ?? 0).setValues(TEAM_TABLE);
+  sheet.activate();
+  return { ...addon, sheet };
+}
+
+function userBlock(wb: Workbook) {
+  return values(wb, 'Team KPIs', 'A1:G5');
+}
+
+describe('Connect an existing table', () => {
+  it('maps the columns by header, asks first, and writes nothing on No', () => {
+    const { wb, run, sheet } = teamWorkbook();
+    wb.ui.respond({ button: 'NO' });
+    run('menuConnectTable');
+    expect(wb.ui.alerts[0]?.title).toBe('Connect this KPI table?');
+    expect(wb.ui.alerts[0]?.message).toMatch(
+      /KPI ← "Metric" \(column 1\).*Current ← "Actual" \(column 3\).*Warning ← "Min" \(column 5\)/s,
+    );
+    expect(userBlock(wb)).toEqual(TEAM_TABLE);
+    expect(sheet.getLastColumn()).toBe(7);
+    expect(sheet.createDeveloperMetadataFinder().find()).toHaveLength(0);
+    expect(sheet.getConditionalFormatRules()).toHaveLength(0);
+  });
+
+  it('on Yes adds its own columns after the table, scores it, colours it, and leaves every user cell as it was', () => {
+    const { wb, run, sheet } = teamWorkbook();
+    wb.ui.respond({ button: 'YES' });
+    run('menuConnectTable');
+    expect(userBlock(wb)).toEqual(TEAM_TABLE);
+    expect(values(wb, 'Team KPIs', 'H1:L1')[0]).toEqual(['Previous', 'Change', 'Status', 'Signal', 'Trend']);
+    expect(values(wb, 'Team KPIs', 'J2:J5').flat()).toEqual([
+      'OK',
+      'Breach',
+      'Error: value must be a number, got "n/a"',
+      'OK',
+    ]);
+    expect(wb.effectiveFormat('Team KPIs', 3, 3).background).toBe('#f4c7c3');
+    expect(wb.effectiveFormat('Team KPIs', 2, 3).background).toBe('#b7e1cd');
+    // The summary names the unreadable row and says the rest was scored.
+    expect(lastAlert(wb)).toMatch(
+      /Team KPIs: 3 rows scored \(1 breach, 0 warnings, 2 OK\), 1 row with errors/,
+    );
+    expect(lastAlert(wb)).toMatch(/Team KPIs row 4: value must be a number, got "n\/a"/);
+    expect(sheet.getMaxColumns()).toBeGreaterThanOrEqual(12);
+  });
+
+  it('says which required columns are missing and changes nothing', () => {
+    const { wb, run } = openAddon({ clock: () => NOW });
+    const sheet = wb.spreadsheet.insertSheet('Numbers');
+    sheet.getRange('A1:C2').setValues([
+      ['Metric', 'Actual', 'Owner'],
+      ['Leads', 10, 'me'],
+    ]);
+    sheet.activate();
+    run('menuConnectTable');
+    expect(lastAlert(wb)).toMatch(/looks like a KPI table.*no column for: warning.*Nothing was changed/s);
+    expect(values(wb, 'Numbers', 'A1:D2')).toEqual([
+      ['Metric', 'Actual', 'Owner', ''],
+      ['Leads', 10, 'me', ''],
+    ]);
+  });
+
+  it('finds nothing on a sheet without a header and says how to help it', () => {
+    const { wb, run } = openAddon({ clock: () => NOW });
+    const sheet = wb.spreadsheet.insertSheet('Raw');
+    sheet.getRange('A1:B2').setValues([
+      [1, 2],
+      [3, 4],
+    ]);
+    sheet.activate();
+    run('menuConnectTable');
+    expect(lastAlert(wb)).toMatch(/No table header found on "Raw"/);
+  });
+
+  it("keeps the mapping when a column is inserted before the table's columns", () => {
+    const { wb, run, sheet } = teamWorkbook();
+    wb.ui.respond({ button: 'YES' });
+    run('menuConnectTable');
+    sheet.insertColumnBefore(3);
+    sheet.getRange('C1').setValue('Comment');
+    sheet.getRange('D3').setValue(2);
+    run('menuRefresh');
+    // Actual is now column D; the status (now column K) follows it.
+    expect(values(wb, 'Team KPIs', 'K2:K3').flat()).toEqual(['OK', 'OK']);
+    expect(wb.sheet('Team KPIs').getRange('K2').getFormula()).toBe('=KPI_STATUS(D2:D, F2:F, G2:G)');
+  });
+});
+
+describe('Refresh scores & highlights', () => {
+  it("replaces only its own conditional-format rules and keeps the user's", () => {
+    const { wb, run, sheet } = teamWorkbook();
+    const userRule = wb.globals.SpreadsheetApp.newConditionalFormatRule()
+      .whenTextEqualTo('survey late')
+      .setBackground('#cfe2f3')
+      .setRanges([sheet.getRange('G2:G5')])
+      .build();
+    sheet.setConditionalFormatRules([userRule]);
+    wb.ui.respond({ button: 'YES' });
+    run('menuConnectTable');
+    const afterConnect = sheet.getConditionalFormatRules().length;
+    run('menuRefresh');
+    run('menuRefresh');
+    const rules = sheet.getConditionalFormatRules();
+    expect(rules).toHaveLength(afterConnect);
+    expect(
+      rules.filter((r) => r.getBooleanCondition()?.getCriteriaValues()[0] === 'survey late'),
+    ).toHaveLength(1);
+    expect(wb.effectiveFormat('Team KPIs', 4, 7).background).toBe('#cfe2f3');
+  });
+
+  it('colours stay live: typing a new value changes the colour with no script run', () => {
+    const { wb, run, sheet } = teamWorkbook();
+    wb.ui.respond({ button: 'YES' });
+    run('menuConnectTable');
+    sheet.getRange('C2').setValue(0.9);
+    expect(wb.effectiveFormat('Team KPIs', 2, 3).background).toBe('#f4c7c3');
+  });
+
+  it('moves the as-of date to today and reports when nothing is connected', () => {
+    const { wb, run } = openAddon({ clock: () => NOW });
+    run('menuRefresh');
+    expect(lastAlert(wb)).toMatch(/No OKR or KPI table is connected yet/);
+  });
+
+  it('costs the same few Sheets calls for 100 or 10,000 rows', () => {
+    const counts = [100, 10_000].map((rows) => {
+      const { wb, run } = openAddon({ clock: () => NOW });
+      wb.ui.respond({ button: 'NO' });
+      run('menuSetUp');
+      const kpis = wb.sheet('KPIs');
+      kpis.insertRowsAfter(kpis.getMaxRows(), rows);
+      kpis
+        .getRange(2, 1, rows, 9)
+        .setValues(
+          Array.from({ length: rows }, (_, i) => [
+            `KPI ${i}`,
+            'a@example.com',
+            '',
+            'higher',
+            0.98,
+            0.95,
+            '',
+            1,
+            0.9 + (i % 10) / 100,
+          ]),
+        );
+      run('menuRefresh');
+      wb.calls.reset();
+      run('menuRefresh');
+      const { byMethod } = wb.calls;
+      return {
+        total: wb.calls.total,
+        reads: byMethod['Range.getValues'],
+        writes: byMethod['Range.setValues'],
+      };
+    });
+    expect(counts[1]).toEqual(counts[0]);
+    // Cell data moves in a handful of batches: the tables, the settings and the history are each read once
+    // and written once, whatever their size; the rest are constant per column and per rule.
+    expect(counts[0]?.reads).toBeLessThanOrEqual(5);
+    expect(counts[0]?.writes).toBeLessThanOrEqual(4);
+  });
+});
