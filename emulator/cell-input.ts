@@ -47,7 +47,9 @@ function parseText(text: string, timeZone: string): ParsedInput {
   if (text.startsWith("'")) return { content: text.length > 1 ? text.slice(1) : undefined };
   if (text.length > 1 && text.startsWith('=')) return { content: new FormulaCell(text) };
   if (NUMBER.test(text)) return { content: Number(text) };
-  if (GROUPED.test(text)) return { content: Number(text.replace(/,/g, '')), format: '#,##0.##' };
+  if (GROUPED.test(text)) {
+    return { content: Number(text.replace(/,/g, '')), format: text.includes('.') ? '#,##0.00' : '#,##0' };
+  }
   const percent = PERCENT.exec(text);
   if (percent) {
     const digits = percent[1] ?? '0';

@@ -166,6 +166,8 @@ export class WorkbookModel {
   /** Inserts or deletes rows or columns of `sheet`, moving everything anchored to them. */
   changeDimension(sheet: SheetModel, change: DimensionChange): void {
     const { at, count } = change;
+    // Rows or columns added past the end move nothing: no reference, range or metadata lies there.
+    const atEnd = change.kind === 'insert' && at > (change.dim === 'rows' ? sheet.maxRows : sheet.maxCols);
     if (change.dim === 'rows') {
       if (change.kind === 'insert') {
         sheet.content.insertRows(at, count);
@@ -192,6 +194,10 @@ export class WorkbookModel {
       moveSet(sheet.hiddenColumns, change);
     }
     if (change.dim === 'rows') moveSet(sheet.hiddenRows, change);
+    if (atEnd) {
+      this.touch();
+      return;
+    }
     sheet.formulaIndex = null;
     this.rewriteFormulas((text, onSheet) => shiftReferences(text, onSheet.name, sheet.name, change));
     sheet.rules = sheet.rules

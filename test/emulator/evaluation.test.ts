@@ -185,3 +185,13 @@ describe('structure changes rewrite formulas', () => {
     expect(sheet.getRange('B1:B3').getFormulas()).toEqual([['=A1'], ['=A2'], ['=A3']]);
   });
 });
+
+test('appending rows to a full sheet of formulas stays fast', () => {
+  const { sheet } = setup();
+  sheet.getRange(1, 1, 1000, 1).setFormulas(Array.from({ length: 1000 }, (_, i) => [`=B${i + 1}`]));
+  const started = Date.now();
+  for (let i = 0; i < 200; i++) sheet.appendRow([`=B${1001 + i}`, i]);
+  expect(sheet.getMaxRows()).toBe(1200);
+  expect(sheet.getRange('A1200').getValue()).toBe(199);
+  expect(Date.now() - started).toBeLessThan(2000);
+});
