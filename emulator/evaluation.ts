@@ -102,6 +102,17 @@ export class Evaluation implements CellSource {
     }
   }
 
+  /** Runs engine code as the formula of one cell: custom-function context, that cell active. */
+  private asCaller<T>(sheet: SheetModel, row: number, col: number, run: () => T): T {
+    const previous = this.wb.caller;
+    this.wb.caller = { sheet, area: { row, col, numRows: 1, numCols: 1 } };
+    try {
+      return this.inFormulaContext(run);
+    } finally {
+      this.wb.caller = previous;
+    }
+  }
+
   /** Last row and column holding content, spilled results included. */
   extent(sheet: SheetModel): { lastRow: number; lastCol: number } {
     this.evaluateSheet(sheet);
@@ -124,7 +135,9 @@ export class Evaluation implements CellSource {
     try {
       const engine = this.wb.engine;
       result = engine
-        ? this.inFormulaContext(() => engine.evaluate(cell.text, { sheet: sheet.name, row, col }, this))
+        ? this.asCaller(sheet, row, col, () =>
+            engine.evaluate(cell.text, { sheet: sheet.name, row, col }, this),
+          )
         : formulaError('#NAME?', 'No formula engine is attached to this workbook.');
     } catch (error) {
       result = formulaError('#ERROR!', error instanceof Error ? error.message : String(error));
@@ -212,7 +225,7 @@ export class Evaluation implements CellSource {
     if (!engine) return formulaError('#NAME?', 'No formula engine is attached to this workbook.');
     try {
       const text = rowOffset || colOffset ? engine.shift(formula, rowOffset, colOffset) : formula;
-      const result = this.inFormulaContext(() =>
+      const result = this.asCaller(sheet, row, col, () =>
         engine.evaluate(text, { sheet: sheet.name, row, col }, this),
       );
       if (!Array.isArray(result)) return normalize(result);

@@ -86,8 +86,9 @@ export class EmSpreadsheetApp implements Pick<SS.SpreadsheetApp, AppMethods> {
       );
     return asSpreadsheet(new EmSpreadsheet(this.exec));
   }
+  /** The active sheet; inside a custom function, the sheet of the calling cell. */
   getActiveSheet(): SS.Sheet {
-    return asSheet(new EmSheet(this.exec, this.exec.wb.activeSheet));
+    return asSheet(new EmSheet(this.exec, this.exec.wb.currentSheet()));
   }
   setActiveSheet(sheet: SS.Sheet): SS.Sheet {
     const model = sheetImpl(sheet).model;
@@ -95,14 +96,10 @@ export class EmSpreadsheetApp implements Pick<SS.SpreadsheetApp, AppMethods> {
     this.exec.wb.selection = undefined;
     return sheet;
   }
-  /** The selection, or A1 of the active sheet when nothing was selected. */
+  /** The selection (A1 of the active sheet when nothing was selected); in a custom function, its cell. */
   getActiveRange(): SS.Range {
-    const wb = this.exec.wb;
-    const selection = wb.selection;
-    if (selection && selection.sheet === wb.activeSheet) {
-      return asRange(new EmRange(this.exec, selection.sheet, { ...selection.area }));
-    }
-    return asRange(new EmRange(this.exec, wb.activeSheet, { row: 1, col: 1, numRows: 1, numCols: 1 }));
+    const { sheet, area } = this.exec.wb.currentSelection();
+    return asRange(new EmRange(this.exec, sheet, { ...area }));
   }
   setActiveRange(range: SS.Range): SS.Range {
     const impl = rangeImpl(range);

@@ -135,7 +135,7 @@ export class EmSpreadsheet implements Pick<SS.Spreadsheet, SpreadsheetMethods> {
   }
 
   getActiveSheet(): SS.Sheet {
-    return this._sheet(this._wb.activeSheet);
+    return this._sheet(this._wb.currentSheet());
   }
   setActiveSheet(sheet: SS.Sheet, _restoreSelection?: boolean): SS.Sheet {
     const model = sheetImpl(sheet).model;
@@ -145,14 +145,10 @@ export class EmSpreadsheet implements Pick<SS.Spreadsheet, SpreadsheetMethods> {
     return this._sheet(model);
   }
 
-  /** The selection, or A1 of the active sheet when nothing was selected. */
+  /** The selection (A1 of the active sheet when nothing was selected); in a custom function, its cell. */
   getActiveRange(): SS.Range | null {
-    const wb = this._wb;
-    const selection = wb.selection;
-    if (selection && selection.sheet === wb.activeSheet) {
-      return asRange(new EmRange(this.exec, selection.sheet, { ...selection.area }));
-    }
-    return asRange(new EmRange(this.exec, wb.activeSheet, { row: 1, col: 1, numRows: 1, numCols: 1 }));
+    const { sheet, area } = this._wb.currentSelection();
+    return asRange(new EmRange(this.exec, sheet, { ...area }));
   }
   setActiveRange(range: SS.Range): SS.Range {
     const impl = rangeImpl(range);

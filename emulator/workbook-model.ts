@@ -56,6 +56,8 @@ export class WorkbookModel {
   engine: FormulaEvaluator | undefined;
   /** > 0 while a formula (and so possibly a custom function) is being evaluated. */
   customFunctionDepth = 0;
+  /** The cell whose formula is being evaluated: a custom function's active sheet and range. */
+  caller: Selection | undefined;
   private nextSheetId = 0;
   private nextId = 1_000;
 
@@ -66,6 +68,19 @@ export class WorkbookModel {
     public clock: () => Date,
   ) {
     this.activeSheet = this.addSheet('Sheet1', 0);
+  }
+
+  /** The active sheet, or inside a custom function the sheet of the calling cell. */
+  currentSheet(): SheetModel {
+    return this.caller?.sheet ?? this.activeSheet;
+  }
+
+  /** The selection (A1 of the active sheet if none), or inside a custom function the calling cell. */
+  currentSelection(): Selection {
+    if (this.caller) return this.caller;
+    const selection = this.selection;
+    if (selection && selection.sheet === this.activeSheet) return selection;
+    return { sheet: this.activeSheet, area: { row: 1, col: 1, numRows: 1, numCols: 1 } };
   }
 
   newId(): number {

@@ -106,4 +106,19 @@ describe('with the real formula engine', () => {
     expect(messages?.[1]).toContain('Cannot call SpreadsheetApp.getUi() from this context.');
     expect(sheet.getRange('Z1').getValue()).toBe('');
   });
+
+  test("a custom function's active sheet and range are its own cell", () => {
+    const wb = createWorkbook();
+    const where = () => {
+      const range = wb.globals.SpreadsheetApp.getActiveRange();
+      return `${range.getSheet().getName()}!${range.getA1Notation()}`;
+    };
+    wb.setFormulaEngine(createFormulaEngine({ WHERE: where }));
+    const other = wb.spreadsheet.insertSheet('Other');
+    other.getRange('C4').setFormula('=WHERE()');
+    wb.spreadsheet.setActiveSheet(wb.sheet('Sheet1'));
+    expect(wb.globals.SpreadsheetApp.getActiveSheet().getRange('A1').getValue()).toBe('');
+    expect(wb.sheet('Other').getRange('C4').getValue()).toBe('Other!C4');
+    expect(wb.globals.SpreadsheetApp.getActiveSheet().getName()).toBe('Sheet1');
+  });
 });
