@@ -31,6 +31,18 @@ describe('formula cells', () => {
     expect(sheet.getRange('A1').getValue()).toBe('#NAME?');
   });
 
+  test('a sparkline cell reads as "" and keeps its data for the preview', () => {
+    const { wb, sheet } = setup();
+    sheet.getRange('A1').setFormula('=SPARK()');
+    expect(sheet.getRange('A1').getValues()).toEqual([['']]);
+    expect(sheet.getRange('A1').getDisplayValue()).toBe('');
+    expect(wb.snapshot('Sheet1').cells[0]?.[0]?.value).toEqual({
+      kind: 'sparkline',
+      data: [1, 2, 3],
+      options: { charttype: 'bar' },
+    });
+  });
+
   test('references to other sheets, and a circular reference', () => {
     const { wb, sheet } = setup();
     const other = wb.globals.SpreadsheetApp.getActiveSpreadsheet().insertSheet('Other');

@@ -4,6 +4,7 @@
  *   =SEQ(r, c)          an r x c array (10*row + col, 1-based) that spills
  *   =COLUMN_OF(A2:A5)   the values of a one-column range, as a column (spills)
  *   =FAIL("msg")        throws (the workbook shows #ERROR!)
+ *   =SPARK()            a sparkline of [1, 2, 3]
  *   =B2="text"          comparison with a text literal (for conditional format rules)
  *   =B2>3               comparison with a number
  * Counts evaluations so tests can check caching.
@@ -45,6 +46,7 @@ export function fakeEvaluator(): FakeEvaluator {
           out.push([source.value({ sheet: at.sheet, row: r, col })]);
         return out;
       }
+      if (body === 'SPARK()') return { kind: 'sparkline', data: [1, 2, 3], options: { charttype: 'bar' } };
       m = /^FAIL\("(.*)"\)$/.exec(body);
       if (m) throw new Error(m[1]);
       m = /^(.+?)\s*=\s*"(.*)"$/.exec(body);
