@@ -24,6 +24,9 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const DAILY_HANDLER = 'dailyCheck';
 
+/** KPI, recipient and outcome are text from the sheets or the mail service: stored as plain text. */
+const ALERT_TEXT_COLUMNS = [2, 5, 6];
+
 export interface DailyReport {
   readonly kpis: number;
   readonly sent: number;
@@ -64,7 +67,11 @@ export function runDailyCheck(spreadsheet: Spreadsheet, now: Date): DailyReport 
     const { digests, unaddressed } = groupDigests(plan.toSend, spreadsheet.getUrl());
     const { send: toSend, deferred } = planSending(digests, MailApp.getRemainingDailyQuota());
     const { sent, failures } = send(toSend);
-    appendRows(log, [...plan.recoveries, ...logRows(sent, deferred, failures, now, unaddressed)]);
+    appendRows(
+      log,
+      [...plan.recoveries, ...logRows(sent, deferred, failures, now, unaddressed)],
+      ALERT_TEXT_COLUMNS,
+    );
     return {
       kpis: evaluations.length,
       sent: sent.length,
@@ -85,7 +92,7 @@ export function dailyCheckFromTrigger(): void {
   } catch (error) {
     const row: CellValue[] = [now, '(daily check)', 'Error', '', '', `failed: ${(error as Error).message}`];
     try {
-      appendRows(alertsSheet(spreadsheet), [row]);
+      appendRows(alertsSheet(spreadsheet), [row], ALERT_TEXT_COLUMNS);
     } catch {
       console.error(`OKR & KPI Tracker daily check failed: ${(error as Error).message}`);
     }

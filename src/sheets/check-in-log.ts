@@ -2,8 +2,9 @@
  * The Check-ins sheet: an append-only log (timestamp, KR ID, key result, value, confidence, comment,
  * user). Read whole with one getValues; each check-in appends one row.
  */
-import { asLiteralText, type CellValue, type CheckIn, isDate } from '../core';
+import { type CellValue, type CheckIn, isDate } from '../core';
 import { CHECK_IN_HEADERS, SHEET_NAMES } from './layouts';
+import { appendRows } from './log-sheet';
 import { setUpCheckInLog } from './setup';
 import { headerTexts, sheetNamed } from './sheet-lookup';
 
@@ -60,6 +61,11 @@ export function readCheckIns(spreadsheet: Spreadsheet): Map<string, LoggedCheckI
   return byId;
 }
 
+/** Columns holding text a user typed: stored as plain text, never as a formula (CWE-1236). */
+const TEXT_COLUMNS = ['Key result', 'Comment', 'User'].map(
+  (title) => CHECK_IN_HEADERS.indexOf(title as never) + 1,
+);
+
 /** Appends one check-in; typed text is stored literally, never as a formula. */
 export function appendCheckIn(
   log: GoogleAppsScript.Spreadsheet.Sheet,
@@ -69,13 +75,9 @@ export function appendCheckIn(
   time: Date,
 ): void {
   const value = checkIn.value.kind === 'done' ? checkIn.value.done : checkIn.value.value;
-  log.appendRow([
-    time,
-    checkIn.krId,
-    asLiteralText(keyResultName),
-    value,
-    checkIn.confidence,
-    asLiteralText(checkIn.comment),
-    asLiteralText(user),
-  ]);
+  appendRows(
+    log,
+    [[time, checkIn.krId, keyResultName, value, checkIn.confidence, checkIn.comment, user]],
+    TEXT_COLUMNS,
+  );
 }

@@ -9,6 +9,8 @@ import {
   alreadyArchived,
   archiveRows,
   archiveSheetName,
+  asLiteralText,
+  type CarriedKeyResult,
   type CarryChoice,
   type CellValue,
   type ClosingKeyResult,
@@ -103,57 +105,69 @@ function writeArchive(spreadsheet: Spreadsheet, name: string, rows: CellValue[][
     .setFontWeight('bold');
   sheet.setFrozenRows(1);
   if (rows.length > 0) {
-    sheet.getRange(2, 1, rows.length, ARCHIVE_HEADERS.length).setValues(rows);
+    const text = ['Objective', 'Key result', 'Owner', 'Last comment'].map(
+      (t) => ARCHIVE_HEADERS.indexOf(t as never) + 1,
+    );
+    const block = sheet.getRange(2, 1, rows.length, ARCHIVE_HEADERS.length);
+    block.setNumberFormats(rows.map((row) => row.map((_, i) => (text.includes(i + 1) ? '@' : 'General'))));
+    block.setValues(rows);
     sheet.getRange(2, ARCHIVE_HEADERS.indexOf('Final score') + 1, rows.length, 1).setNumberFormat('0%');
   }
 }
 
+/** Splits sorted numbers into runs of consecutive ones: [2,3,4,7,8] -> [[2,3,4],[7,8]]. */
+function consecutiveRuns(sorted: readonly number[]): number[][] {
+  const runs: number[][] = [];
+  for (const n of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && (last[last.length - 1] as number) + 1 === n) last.push(n);
+    else runs.push([n]);
+  }
+  return runs;
+}
+
 /**
  * Rewrites a table's key-result rows: the carried ones first, in their order, then blanks where the
- * other key results were (they are in the archive). Input columns, the ID column and Last check-in are
- * written in runs of adjacent columns, one setValues each; other rows and columns are left alone.
+ * other key results were (they are in the archive). Only key-result rows are written (a note or a
+ * formula of the team's between them stays as it is), in blocks of adjacent rows and adjacent input,
+ * ID and Last check-in columns, one setValues each.
  */
 function resetTable(
-  { table, snapshot, krs }: OkrTableRows,
-  carriedIds: ReadonlySet<string>,
-  carried: ReturnType<typeof carryOver>,
+  { table, krs }: OkrTableRows,
+  firstRow: number,
+  carried: readonly CarriedKeyResult[],
 ): number {
-  const mine = carried.filter((c) => krs.some(({ kr }) => kr.id === c.id && carriedIds.has(c.id)));
-  const indexes = krs.map(({ index }) => index);
-  if (indexes.length === 0) return 0;
+  const ids = new Set(krs.map(({ kr }) => kr.id));
+  const mine = carried.filter((c) => ids.has(c.id));
+  const slots = krs.map(({ index }) => index).sort((a, b) => a - b);
   const fields = [...inputsOf('okr'), 'id', 'lastCheckIn'] as const;
-  const columns = fields.flatMap((field) =>
-    table.map[field] === undefined ? [] : [{ field, column: table.map[field] as number }],
+  const columns = fields
+    .flatMap((field) =>
+      table.map[field] === undefined ? [] : [{ field, column: table.map[field] as number }],
+    )
+    .sort((a, b) => a.column - b.column);
+  const columnRuns = consecutiveRuns(columns.map((c) => c.column)).map((run) =>
+    run.map((column) => columns.find((c) => c.column === column) as (typeof columns)[number]),
   );
-  columns.sort((a, b) => a.column - b.column);
-  const first = Math.min(...indexes);
-  const last = Math.max(...indexes);
-  const height = last - first + 1;
-  // Rows between the first and last key result that are not key results (notes, blank lines) keep their cells.
-  const slots = indexes.sort((a, b) => a - b);
   const valueFor = (index: number, field: string): CellValue => {
-    const slot = slots.indexOf(index);
-    if (slot < 0) return cellOf(snapshot.rows[index] ?? [], table.map, field as never) ?? '';
-    const kr = mine[slot];
-    return kr ? ((kr as unknown as Record<string, CellValue>)[field] ?? '') : '';
+    const kr = mine[slots.indexOf(index)] as Record<string, CellValue> | undefined;
+    const value = kr?.[field] ?? '';
+    // Text read from a cell is written back as text: "=x" typed as text must not become a formula.
+    return typeof value === 'string' ? asLiteralText(value) : value;
   };
-  let run: typeof columns = [];
-  const flush = () => {
-    if (run.length === 0) return;
-    const values = Array.from({ length: height }, (_, r) =>
-      run.map(({ field }) => valueFor(first + r, field)),
-    );
-    table.sheet
-      .getRange(snapshot.firstRow + first, (run[0] as { column: number }).column, height, run.length)
-      .setValues(values);
-    run = [];
-  };
-  for (const entry of columns) {
-    const previous = run[run.length - 1];
-    if (previous && previous.column + 1 !== entry.column) flush();
-    run.push(entry);
+  for (const rows of consecutiveRuns(slots)) {
+    for (const run of columnRuns) {
+      const values = rows.map((index) => run.map(({ field }) => valueFor(index, field)));
+      table.sheet
+        .getRange(
+          firstRow + (rows[0] as number),
+          (run[0] as { column: number }).column,
+          rows.length,
+          run.length,
+        )
+        .setValues(values);
+    }
   }
-  flush();
   return mine.length;
 }
 
@@ -207,9 +221,8 @@ export function closeCycle(spreadsheet: Spreadsheet, choice: CarryChoice, today:
   const archive = archiveSheetName(settings.cycle);
   writeArchive(spreadsheet, archive, archiveRows(all, settings.cycle));
   const carried = carryOver(all, choice);
-  const carriedIds = new Set(carried.map((c) => c.id));
   let count = 0;
-  for (const table of tables) count += resetTable(table, carriedIds, carried);
+  for (const table of tables) count += resetTable(table, table.snapshot.firstRow, carried);
   startCycle(spreadsheet, next, today);
   return { kind: 'closed', archive, archived: all.length, carried: count, next };
 }

@@ -31,6 +31,6 @@ export function snapshotKpis(
     }
     sheet.getRange(first + 2, 1, block.length, HISTORY_HEADERS.length).setValues(block);
   }
-  appendRows(sheet, plan.appends);
+  appendRows(sheet, plan.appends, [2]);
   return [...history, ...plan.appends];
 }

@@ -46,12 +46,27 @@ export function readLog(sheet: Sheet, width: number): CellValue[][] {
   return last < 2 ? [] : (sheet.getRange(2, 1, last - 1, width).getValues() as CellValue[][]);
 }
 
-/** Appends rows after the last row in one call, growing the sheet when it is full. */
-export function appendRows(sheet: Sheet, rows: readonly (readonly CellValue[])[]): void {
+/**
+ * Appends rows after the last row in one write, growing the sheet when it is full. Columns listed in
+ * `textColumns` (1-based) are set to plain text first, so what a user typed ("=1+1", "-5 users") is
+ * stored as typed and never read as a formula or a number.
+ */
+export function appendRows(
+  sheet: Sheet,
+  rows: readonly (readonly CellValue[])[],
+  textColumns: readonly number[] = [],
+): void {
   if (rows.length === 0) return;
   const width = rows[0]?.length ?? 0;
   const last = sheet.getLastRow();
   const missing = last + rows.length - sheet.getMaxRows();
   if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
-  sheet.getRange(last + 1, 1, rows.length, width).setValues(rows.map((r) => [...r]));
+  const target = sheet.getRange(last + 1, 1, rows.length, width);
+  if (textColumns.length > 0) {
+    const formats = target
+      .getNumberFormats()
+      .map((row) => row.map((format, i) => (textColumns.includes(i + 1) ? '@' : format)));
+    target.setNumberFormats(formats);
+  }
+  target.setValues(rows.map((r) => [...r]));
 }

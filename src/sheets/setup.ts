@@ -74,7 +74,7 @@ function seedExampleHistory(spreadsheet: Spreadsheet, today: Date): void {
       value,
     ]),
   );
-  appendRows(historySheet(spreadsheet), rows);
+  appendRows(historySheet(spreadsheet), rows, [2]);
 }
 
 function createTable(spreadsheet: Spreadsheet, kind: TableKind, withExamples: boolean, today: Date): Sheet {

@@ -1,0 +1,120 @@
+import { lastAlert, NOW, openAddon, values } from '../support/addon';
+
+function withExamples() {
+  const addon = openAddon({ clock: () => NOW });
+  addon.wb.ui.respond({ button: 'YES' });
+  addon.run('menuSetUp');
+  return addon;
+}
+
+describe('key results that track a KPI', () => {
+  it('take their current value from the KPI on Refresh', () => {
+    const { wb, run } = withExamples();
+    // "Keep on-time delivery at 98% or better" follows the KPI "On-time delivery".
+    wb.sheet('KPIs').getRange('I2').setValue(0.985);
+    run('menuRefresh');
+    const row = values(wb, 'OKRs', 'A3:K3')[0] ?? [];
+    expect(row[9]).toBe('On-time delivery');
+    expect(row[6]).toBe(0.985);
+    expect(row[10]).toBe(1);
+  });
+
+  it('report a link to a KPI that does not exist', () => {
+    const { wb, run } = withExamples();
+    wb.sheet('OKRs').getRange('J4').setValue('Revenue');
+    run('menuRefresh');
+    expect(lastAlert(wb)).toMatch(/OKRs row 4: linked KPI "Revenue" was not found in any KPI table/);
+  });
+});
+
+describe('Close cycle', () => {
+  function close(addon: ReturnType<typeof withExamples>, carry: string) {
+    addon.wb.ui.respond({ button: 'YES' }, { button: 'OK', text: carry });
+    addon.run('menuCloseCycle');
+  }
+
+  it('archives final scores, then starts the next cycle with the unfinished key results carried over', () => {
+    const addon = withExamples();
+    const { wb, run } = addon;
+    const ids = values(wb, 'OKRs', 'O2:O6').flat();
+    run('sidebarSubmitCheckIn', { krId: ids[4], value: true, confidence: '9', comment: 'Shipped!' });
+    run('sidebarSubmitCheckIn', { krId: ids[3], value: '800', confidence: '7', comment: 'Close' });
+    close(addon, '');
+    expect(wb.ui.alerts.at(-2)?.message).toMatch(
+      /5 key results \(1 done\).*"Archive 2026 Q4".*2027 Q1 starts \(2027-01-01 to 2027-03-31\)/s,
+    );
+    const archive = values(wb, 'Archive 2026 Q4', 'A1:J6');
+    expect(archive[0]).toEqual([
+      'Objective',
+      'Key result',
+      'Owner',
+      'Final score',
+      'Grade',
+      'Final status',
+      'Last confidence',
+      'Last comment',
+      'KR ID',
+      'Cycle',
+    ]);
+    const users = archive.find((r) => r[8] === ids[3]) ?? [];
+    expect(users.slice(3, 10)).toEqual([0.8, 'green', 'On track', 7, 'Close', ids[3], '2026 Q4']);
+    const launch = archive.find((r) => r[8] === ids[4]) ?? [];
+    expect(launch.slice(3, 8)).toEqual([1, 'green', 'Done', 9, 'Shipped!']);
+
+    // The done milestone is not carried; the four others keep their IDs and start from where they ended.
+    const okrs = values(wb, 'OKRs', 'A2:O6');
+    expect(okrs.map((r) => r[14])).toEqual([ids[0], ids[1], ids[2], ids[3], '']);
+    const carriedUsers = okrs.find((r) => r[14] === ids[3]) ?? [];
+    expect(carriedUsers.slice(4, 7)).toEqual([800, 1000, '']);
+    expect(okrs[4]?.slice(0, 7)).toEqual(['', '', '', '', '', '', '']);
+    expect(wb.spreadsheet.getRangeByName('CycleName')?.getValue()).toBe('2027 Q1');
+    expect(wb.spreadsheet.getRangeByName('CycleStart')?.getValue()).toEqual(new Date(2027, 0, 1));
+    // The check-in log is kept.
+    expect(values(wb, 'Check-ins', 'F2:F3').flat()).toEqual(['Shipped!', 'Close']);
+    expect(lastAlert(wb)).toMatch(
+      /2026 Q4 is archived on "Archive 2026 Q4" \(5 key results\)\. 2027 Q1 has started with 4 key results carried over/,
+    );
+  });
+
+  it('never archives the same cycle twice', () => {
+    const addon = withExamples();
+    close(addon, 'all');
+    const { wb, run } = addon;
+    // Put the settings back to the closed cycle, as an undo would: closing again is refused, nothing changes.
+    wb.spreadsheet.getRangeByName('CycleName')?.setValue('2026 Q4');
+    const before = values(wb, 'OKRs', 'A2:O6');
+    run('menuCloseCycle');
+    expect(lastAlert(wb)).toBe(
+      '2026 Q4 is already archived on the sheet "Archive 2026 Q4": nothing was changed.',
+    );
+    expect(values(wb, 'OKRs', 'A2:O6')).toEqual(before);
+    expect(wb.sheetNames().filter((n) => n.startsWith('Archive'))).toEqual(['Archive 2026 Q4']);
+  });
+
+  it('changes nothing when the carry-over answer is not understood, or cancelled', () => {
+    const addon = withExamples();
+    const { wb } = addon;
+    const before = values(wb, 'OKRs', 'A2:O6');
+    close(addon, 'some');
+    expect(lastAlert(wb)).toBe('"some" is not one of unfinished, all or none. Nothing was changed.');
+    wb.ui.respond({ button: 'NO' });
+    addon.run('menuCloseCycle');
+    expect(values(wb, 'OKRs', 'A2:O6')).toEqual(before);
+    expect(wb.sheetNames().some((n) => n.startsWith('Archive'))).toBe(false);
+  });
+
+  it('carries nothing over when asked for none, leaving an empty table for the new cycle', () => {
+    const addon = withExamples();
+    close(addon, 'none');
+    expect(
+      values(addon.wb, 'OKRs', 'A2:J6')
+        .flat()
+        .every((v) => v === ''),
+    ).toBe(true);
+    expect(
+      values(addon.wb, 'Archive 2026 Q4', 'A2:A6')
+        .flat()
+        .filter((v) => v !== ''),
+    ).toHaveLength(5);
+  });
+});
