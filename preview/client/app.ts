@@ -1,0 +1,171 @@
+/**
+ * The preview page: draws the spreadsheet the server holds, runs menu items, answers the add-on's
+ * dialogs and hosts its sidebars. The server is the single source of truth: after every execution it
+ * says "changed" and the page fetches the view again.
+ */
+import type { SelectionView, SheetView, ViewState } from '../shared/view';
+import * as api from './api';
+import { DialogView } from './dialog';
+import { byId, columnLetters, h } from './dom';
+import { markSelection, renderGrid } from './grid';
+import { renderMenus } from './menu';
+import { SidebarPanel } from './sidebar';
+import { showToast } from './toasts';
+
+let view: ViewState | null = null;
+let activeSheet = '';
+let selection: SelectionView | null = null;
+let toastsSeen = -1;
+const sidebar = new SidebarPanel();
+const dialogs = new DialogView((id, answer) => void api.answerDialog(id, answer));
+
+function currentSheet(): SheetView | undefined {
+  return view?.sheets.find((s) => s.name === activeSheet) ?? view?.sheets[0];
+}
+
+function showFormulaBar(): void {
+  const sheet = currentSheet();
+  const here = selection && sheet && selection.sheet === sheet.name ? selection : null;
+  byId('cell-ref').textContent = here ? `${columnLetters(here.col)}${here.row}` : '';
+  const cell = here ? sheet?.cells[here.row - 1]?.[here.col - 1] : undefined;
+  byId('cell-content').textContent = cell?.f ?? '';
+}
+
+function selectCell(row: number, col: number): void {
+  const sheet = currentSheet();
+  if (!sheet) return;
+  selection = { sheet: sheet.name, row, col, numRows: 1, numCols: 1 };
+  const table = byId('grid-wrap').querySelector('table');
+  if (table) markSelection(table, selection);
+  showFormulaBar();
+  void api.select(selection);
+}
+
+function renderSheet(): void {
+  const sheet = currentSheet();
+  const wrap = byId('grid-wrap');
+  if (!sheet) {
+    wrap.replaceChildren();
+    return;
+  }
+  const { scrollTop, scrollLeft } = wrap;
+  wrap.replaceChildren(renderGrid(sheet, selection, { onSelect: selectCell }));
+  wrap.scrollTop = scrollTop;
+  wrap.scrollLeft = scrollLeft;
+  showFormulaBar();
+}
+
+function renderTabs(): void {
+  const tabs = (view?.sheets ?? []).map((sheet) => {
+    const tab = h(
+      'button',
+      { type: 'button', class: 'tab', role: 'tab', 'aria-selected': String(sheet.name === activeSheet) },
+      sheet.name,
+    );
+    tab.addEventListener('click', () => {
+      if (sheet.name === activeSheet) return;
+      activeSheet = sheet.name;
+      selection = null;
+      renderTabs();
+      renderSheet();
+      void api.activate(sheet.name);
+    });
+    return tab;
+  });
+  byId('tabs').replaceChildren(...tabs);
+}
+
+function setBusy(text: string): void {
+  byId('busy').textContent = text;
+}
+
+async function runItem(functionName: string, caption: string): Promise<void> {
+  setBusy(`Running ${caption.replace(/…$/, '')}…`);
+  try {
+    const result = await api.runFunction(functionName);
+    if (!result.ok)
+      showToast({ title: `Error in ${functionName}`, message: result.error, timeoutSeconds: 10 }, 'error');
+  } catch (error) {
+    showToast({ title: 'Preview server', message: (error as Error).message, timeoutSeconds: 10 }, 'error');
+  } finally {
+    setBusy('');
+    await refresh();
+  }
+}
+
+function apply(next: ViewState): void {
+  const first = view === null;
+  view = next;
+  activeSheet = next.activeSheet;
+  selection = next.selection;
+  document.title = `${next.title} – preview`;
+  byId('doc-title').textContent = next.title;
+  byId('save').title = next.savePath ? `Writes ${next.savePath}` : 'Downloads the workbook as .xlsx';
+  renderMenus(byId('menubar'), next.menus, (fn, caption) => void runItem(fn, caption));
+  renderTabs();
+  renderSheet();
+  if (first) {
+    sidebar.skipUpTo(next.sidebar);
+    toastsSeen = next.toasts.length - 1;
+  }
+  sidebar.update(next.sidebar);
+  for (const toast of next.toasts) if (toast.seq > toastsSeen) showToast(toast);
+  toastsSeen = Math.max(toastsSeen, next.toasts.length - 1);
+  document.body.dataset.ready = 'true';
+}
+
+// One fetch at a time; a change announced meanwhile fetches once more afterwards.
+let fetching: Promise<void> | null = null;
+let again = false;
+
+async function refresh(): Promise<void> {
+  if (fetching) {
+    again = true;
+    return fetching;
+  }
+  fetching = (async () => {
+    do {
+      again = false;
+      try {
+        apply(await api.fetchView());
+      } catch (error) {
+        setBusy((error as Error).message);
+      }
+    } while (again);
+  })();
+  try {
+    await fetching;
+  } finally {
+    fetching = null;
+  }
+}
+
+async function save(): Promise<void> {
+  setBusy('Saving…');
+  try {
+    const { blob, savedTo } = await api.exportXlsx();
+    if (savedTo) {
+      setBusy(`Saved to ${savedTo}`);
+      return;
+    }
+    const link = h('a', { href: URL.createObjectURL(blob), download: `${view?.title ?? 'preview'}.xlsx` });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    setBusy('');
+  } catch (error) {
+    setBusy((error as Error).message);
+  }
+}
+
+function listen(): void {
+  const events = new EventSource('/api/events');
+  events.addEventListener('changed', () => void refresh());
+  events.addEventListener('dialog', (event) => dialogs.show(JSON.parse((event as MessageEvent).data)));
+  events.addEventListener('dialog-closed', (event) =>
+    dialogs.dismiss(JSON.parse((event as MessageEvent).data).id),
+  );
+}
+
+byId('save').addEventListener('click', () => void save());
+listen();
+void refresh();

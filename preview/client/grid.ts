@@ -1,0 +1,131 @@
+/**
+ * One sheet drawn as Sheets draws it: column letters and row numbers, display text aligned by type,
+ * painted backgrounds and bold, SPARKLINE cells as SVG and errors with their message on hover.
+ */
+import type { CellView, SelectionView, SheetView } from '../shared/view';
+import { columnLetters, h } from './dom';
+import { sparkline } from './sparkline';
+
+export const ROW_HEIGHT = 21;
+const DEFAULT_WIDTH = 100;
+const ROW_HEADER_WIDTH = 46;
+const MAX_OVERFLOW_COLUMNS = 6;
+
+export interface GridHandlers {
+  onSelect(row: number, col: number): void;
+}
+
+function alignment(cell: CellView): string {
+  if (cell.k === 'n') return 'right';
+  if (cell.k === 'b' || cell.k === 'e') return 'center';
+  return 'left';
+}
+
+function cellElement(cell: CellView, row: number, col: number, width: number): HTMLTableCellElement {
+  const td = h('td', {
+    'data-a1': `${columnLetters(col)}${row}`,
+    'data-row': String(row),
+    'data-col': String(col),
+  });
+  td.style.textAlign = alignment(cell);
+  if (cell.bg) td.style.backgroundColor = cell.bg;
+  if (cell.fc) td.style.color = cell.fc;
+  if (cell.b) td.style.fontWeight = 'bold';
+  if (cell.i) td.style.fontStyle = 'italic';
+  if (cell.spark) {
+    td.classList.add('spark');
+    td.append(sparkline(cell.spark, Math.max(10, width - 8), ROW_HEIGHT - 6));
+  } else if (cell.t) td.append(h('span', { class: 'text' }, cell.t));
+  if (cell.k === 'e') {
+    td.classList.add('error');
+    td.title = `Error\n${cell.err ?? ''}`;
+    td.setAttribute('data-error', cell.err ?? '');
+  } else if (cell.note) {
+    td.classList.add('has-note');
+    td.title = cell.note;
+  }
+  return td;
+}
+
+/** Cells with nothing to show, which text from the left may run into. */
+function isEmpty(cell: CellView | undefined): boolean {
+  return !cell || (!cell.t && !cell.spark);
+}
+
+/**
+ * Text runs on over empty cells to its right, as in Sheets; `columns` starts at the cell's own column.
+ * Numbers, and text with a filled neighbour, are cut at the cell's edge.
+ */
+function overflowText(
+  td: HTMLTableCellElement,
+  sheet: SheetView,
+  line: readonly CellView[],
+  columns: readonly number[],
+): void {
+  const [own, ...rest] = columns;
+  if (own === undefined || line[own - 1]?.k !== 's') return;
+  let width = widthOf(sheet, own);
+  for (const c of rest.slice(0, MAX_OVERFLOW_COLUMNS)) {
+    if (!isEmpty(line[c - 1])) break;
+    width += widthOf(sheet, c);
+  }
+  const text = td.querySelector<HTMLElement>('.text');
+  if (!text || width === widthOf(sheet, own)) return;
+  td.classList.add('overflow');
+  text.style.maxWidth = `${width - 8}px`;
+}
+
+function widthOf(sheet: SheetView, col: number): number {
+  return sheet.columnWidths[col] ?? DEFAULT_WIDTH;
+}
+
+export function renderGrid(
+  sheet: SheetView,
+  selection: SelectionView | null,
+  handlers: GridHandlers,
+): HTMLTableElement {
+  const hidden = new Set(sheet.hiddenColumns);
+  const columns = Array.from({ length: sheet.cols }, (_, i) => i + 1).filter((c) => !hidden.has(c));
+  const colgroup = h('colgroup', {}, h('col', { style: `width:${ROW_HEADER_WIDTH}px` }));
+  for (const c of columns) colgroup.append(h('col', { style: `width:${widthOf(sheet, c)}px` }));
+  const head = h('tr', {}, h('th', { class: 'corner' }));
+  for (const c of columns) head.append(h('th', { class: 'col-head', scope: 'col' }, columnLetters(c)));
+  const body = h('tbody');
+  sheet.cells.forEach((line, r) => {
+    const row = r + 1;
+    const tr = h('tr', {}, h('th', { class: 'row-head', scope: 'row' }, String(row)));
+    if (row <= sheet.frozenRows) {
+      tr.classList.add('frozen');
+      tr.style.setProperty('--frozen-top', `${ROW_HEIGHT * row}px`);
+      if (row === sheet.frozenRows) tr.classList.add('frozen-last');
+    }
+    columns.forEach((c, i) => {
+      const td = cellElement(line[c - 1] ?? {}, row, c, widthOf(sheet, c));
+      overflowText(td, sheet, line, columns.slice(i));
+      tr.append(td);
+    });
+    body.append(tr);
+  });
+  const table = h('table', { class: 'grid', 'data-sheet': sheet.name }, colgroup, h('thead', {}, head), body);
+  // A fixed layout takes the <col> widths only when the table's own width is set.
+  table.style.width = `${columns.reduce((sum, c) => sum + widthOf(sheet, c), ROW_HEADER_WIDTH)}px`;
+  table.addEventListener('click', (event) => {
+    const td = (event.target as Element).closest('td');
+    if (!td) return;
+    handlers.onSelect(Number(td.dataset.row), Number(td.dataset.col));
+  });
+  markSelection(table, selection);
+  return table;
+}
+
+/** Outlines the selected cells and highlights their row and column headers. */
+export function markSelection(table: HTMLTableElement, selection: SelectionView | null): void {
+  for (const element of table.querySelectorAll('.selected, .head-selected'))
+    element.classList.remove('selected', 'head-selected');
+  if (!selection || selection.sheet !== table.dataset.sheet) return;
+  for (let r = selection.row; r < selection.row + selection.numRows; r++) {
+    for (let c = selection.col; c < selection.col + selection.numCols; c++) {
+      table.querySelector(`td[data-a1="${columnLetters(c)}${r}"]`)?.classList.add('selected');
+    }
+  }
+}

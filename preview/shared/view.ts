@@ -1,0 +1,110 @@
+/**
+ * What the preview page receives from the server: the workbook as it is painted (display text, colours,
+ * sparklines, errors), the menus the add-on registered, toasts and sidebars. Plain JSON, no Dates.
+ */
+
+/** How a cell's value reads, for alignment and drawing: number (dates too), text, boolean, error, sparkline. */
+export type CellKind = 'n' | 's' | 'b' | 'e' | 'k';
+
+export interface SparklineView {
+  readonly data: readonly number[];
+  readonly options: Readonly<Record<string, string | number | boolean>>;
+}
+
+/** One cell; defaults (blank text, white, black, normal weight) are left out to keep the JSON small. */
+export interface CellView {
+  /** Display text, as getDisplayValue shows it. */
+  t?: string;
+  k?: CellKind;
+  /** The formula, or the literal as typed, for the formula bar. */
+  f?: string;
+  bg?: string;
+  fc?: string;
+  b?: true;
+  i?: true;
+  /** An error's message (shown on hover). */
+  err?: string;
+  spark?: SparklineView;
+  note?: string;
+}
+
+export interface SheetView {
+  readonly name: string;
+  readonly rows: number;
+  readonly cols: number;
+  readonly frozenRows: number;
+  /** Pixel widths of the columns that are not the default 100, by 1-based column. */
+  readonly columnWidths: Readonly<Record<number, number>>;
+  readonly hiddenColumns: readonly number[];
+  readonly cells: CellView[][];
+}
+
+export type MenuEntryView =
+  | { readonly kind: 'item'; readonly caption: string; readonly functionName: string }
+  | { readonly kind: 'separator' }
+  | { readonly kind: 'submenu'; readonly caption: string; readonly items: readonly MenuEntryView[] };
+
+export interface MenuView {
+  readonly caption: string;
+  /** True for the add-on menu: shown under Extensions › caption. */
+  readonly addon: boolean;
+  readonly items: readonly MenuEntryView[];
+}
+
+export interface ToastView {
+  /** Position in the workbook's toast list: the page shows each toast once. */
+  readonly seq: number;
+  readonly title: string;
+  readonly message: string;
+  readonly timeoutSeconds: number | null;
+}
+
+export interface SidebarView {
+  /** Position in the list of sidebars shown: a new id is a new showSidebar call. */
+  readonly id: number;
+  readonly title: string;
+  readonly width: number | null;
+}
+
+export interface SelectionView {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly numRows: number;
+  readonly numCols: number;
+}
+
+export interface ViewState {
+  readonly title: string;
+  readonly activeSheet: string;
+  readonly selection: SelectionView | null;
+  readonly sheets: readonly SheetView[];
+  readonly menus: readonly MenuView[];
+  readonly toasts: readonly ToastView[];
+  /** The last sidebar shown, if any. */
+  readonly sidebar: SidebarView | null;
+  /** Where "Save as .xlsx" writes on the server (--out), or null to download in the browser. */
+  readonly savePath: string | null;
+}
+
+export type ButtonSetName = 'OK' | 'OK_CANCEL' | 'YES_NO' | 'YES_NO_CANCEL';
+export type ButtonName = 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE';
+
+/** An alert or prompt the add-on is waiting on. */
+export interface DialogRequest {
+  readonly id: number;
+  readonly kind: 'alert' | 'prompt';
+  readonly title: string;
+  readonly message: string;
+  readonly buttons: ButtonSetName;
+}
+
+export interface DialogAnswer {
+  readonly button: ButtonName;
+  readonly text: string;
+}
+
+/** The result of calling one of the add-on's globals. */
+export type RunResult =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly error: string };

@@ -1,0 +1,92 @@
+/** The workbook as the page draws it: the emulator's snapshots made into small, Date-free JSON. */
+import type { CellSnapshot, MenuEntry, MenuRecord, Workbook } from '../../emulator';
+import type { EvalValue } from '../../emulator/formula-types';
+import type { CellView, MenuEntryView, MenuView, SheetView, ViewState } from '../shared/view';
+
+/** Blank rows and columns drawn past the content, so a sheet looks like a sheet. */
+const MIN_ROWS = 30;
+const MIN_COLS = 10;
+const SPARE_ROWS = 5;
+const SPARE_COLS = 2;
+
+function literalText(value: EvalValue): string {
+  if (typeof value === 'object') return '';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value);
+}
+
+export function cellView(cell: CellSnapshot): CellView {
+  const view: CellView = {};
+  const { value } = cell;
+  if (cell.display !== '') view.t = cell.display;
+  if (typeof value === 'number' || value instanceof Date) view.k = 'n';
+  else if (typeof value === 'boolean') view.k = 'b';
+  else if (typeof value === 'object' && value.kind === 'error') {
+    view.k = 'e';
+    view.t = value.code;
+    view.err = value.message;
+  } else if (typeof value === 'object' && value.kind === 'sparkline') {
+    view.k = 'k';
+    view.spark = { data: [...value.data], options: { ...value.options } };
+  } else if (value !== '') view.k = 's';
+  if (cell.formula) view.f = cell.formula;
+  else if (value instanceof Date) view.f = cell.display;
+  else if (value !== '' && typeof value !== 'object') view.f = literalText(value);
+  if (cell.background.toLowerCase() !== '#ffffff') view.bg = cell.background;
+  if (cell.fontColor.toLowerCase() !== '#000000') view.fc = cell.fontColor;
+  if (cell.bold) view.b = true;
+  if (cell.italic) view.i = true;
+  if (cell.note) view.note = cell.note;
+  return view;
+}
+
+function sheetView(wb: Workbook, name: string): SheetView {
+  const first = wb.snapshot(name, { rows: 1, cols: 1 });
+  const rows = Math.min(first.maxRows, Math.max(MIN_ROWS, first.lastRow + SPARE_ROWS));
+  const cols = Math.min(first.maxCols, Math.max(MIN_COLS, first.lastCol + SPARE_COLS));
+  const snapshot = wb.snapshot(name, { rows, cols });
+  return {
+    name,
+    rows,
+    cols,
+    frozenRows: snapshot.frozenRows,
+    columnWidths: snapshot.columnWidths,
+    hiddenColumns: snapshot.hiddenColumns,
+    cells: snapshot.cells.map((line) => line.map(cellView)),
+  };
+}
+
+function entryView(entry: MenuEntry): MenuEntryView {
+  if (entry.kind === 'submenu') {
+    return { kind: 'submenu', caption: entry.menu.caption, items: entry.menu.items.map(entryView) };
+  }
+  return entry;
+}
+
+function menuView(menu: MenuRecord): MenuView {
+  return { caption: menu.caption, addon: menu.addon, items: menu.items.map(entryView) };
+}
+
+/** Everything but `savePath`, which only the server knows. */
+export function viewOf(wb: Workbook): Omit<ViewState, 'savePath'> {
+  const spreadsheet = wb.spreadsheet;
+  const active = spreadsheet.getActiveSheet().getName();
+  const range = spreadsheet.getActiveRange();
+  const sidebars = wb.ui.sidebars;
+  const last = sidebars[sidebars.length - 1];
+  return {
+    title: spreadsheet.getName(),
+    activeSheet: active,
+    selection: range && {
+      sheet: range.getSheet().getName(),
+      row: range.getRow(),
+      col: range.getColumn(),
+      numRows: range.getNumRows(),
+      numCols: range.getNumColumns(),
+    },
+    sheets: wb.sheetNames().map((name) => sheetView(wb, name)),
+    menus: wb.ui.menus.map(menuView),
+    toasts: wb.toasts.map((toast, seq) => ({ seq, ...toast })),
+    sidebar: last ? { id: sidebars.length - 1, title: last.title, width: last.width ?? null } : null,
+  };
+}

@@ -1,0 +1,99 @@
+// The local preview of the add-on: `npm start` (build, then this). Runs dist/Code.js in Node on an
+// emulated spreadsheet and serves a page that shows it like Sheets, on 127.0.0.1 only.
+//
+//   node scripts/preview.mjs [--port 8080] [--xlsx book.xlsx] [--out result.xlsx]
+//
+// --port 0 picks a free port. --xlsx opens a workbook exported from Sheets instead of the demo; --out
+// is where the page's "Save as .xlsx" writes (without it the browser downloads the file).
+// The preview itself (preview/) is bundled here with esbuild, into node_modules/.cache, so that Node
+// finds the project's dependencies from there; it is never part of dist/.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const preview = join(root, 'preview');
+const out = join(root, 'node_modules/.cache/okr-preview');
+const dist = join(root, 'dist');
+
+const { values: args } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    xlsx: { type: 'string' },
+    out: { type: 'string' },
+    'time-zone': { type: 'string' },
+  },
+});
+
+function fail(message) {
+  console.error(`preview: ${message}`);
+  process.exit(1);
+}
+
+const port = Number(args.port ?? process.env.PORT ?? 8080);
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`not a port: ${args.port ?? process.env.PORT}`);
+if (!existsSync(join(dist, 'Code.js')))
+  fail('dist/Code.js is missing: run `npm run build` first (npm start does).');
+const xlsxPath = args.xlsx ? resolve(args.xlsx) : null;
+if (xlsxPath && !existsSync(xlsxPath)) fail(`no such file: ${xlsxPath}`);
+
+mkdirSync(out, { recursive: true });
+const common = { bundle: true, logLevel: 'warning', sourcemap: 'inline', target: 'es2022', write: false };
+const results = await Promise.all([
+  build({
+    ...common,
+    entryPoints: { server: join(preview, 'server/main.ts'), worker: join(preview, 'worker/worker.ts') },
+    outdir: out,
+    outExtension: { '.js': '.cjs' },
+    platform: 'node',
+    format: 'cjs',
+    packages: 'external',
+  }),
+  build({
+    ...common,
+    entryPoints: { app: join(preview, 'client/app.ts'), shim: join(preview, 'shim/google-script.ts') },
+    outdir: out,
+    platform: 'browser',
+    format: 'iife',
+  }),
+]);
+// Written by rename, so a preview starting at the same moment (a test, say) never reads half a file.
+for (const file of results.flatMap((result) => result.outputFiles)) {
+  const temporary = `${file.path}.${process.pid}.tmp`;
+  writeFileSync(temporary, file.contents);
+  renameSync(temporary, file.path);
+}
+
+const { startPreview } = createRequire(import.meta.url)(join(out, 'server.cjs'));
+const read = (path) => readFileSync(path, 'utf8');
+let server;
+try {
+  server = await startPreview({
+    port,
+    distDir: dist,
+    workerPath: join(out, 'worker.cjs'),
+    assets: {
+      indexHtml: read(join(preview, 'client/index.html')),
+      stylesCss: read(join(preview, 'client/styles.css')),
+      appJs: read(join(out, 'app.js')),
+      // No source map inside the sidebar: the shim is inlined into every sidebar page.
+      shimJs: read(join(out, 'shim.js')).replace(/\n\/\/# sourceMappingURL=.*$/s, ''),
+    },
+    xlsxPath,
+    savePath: args.out ? resolve(args.out) : null,
+    timeZone: args['time-zone'] ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+  });
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+
+console.log(`OKR & KPI Tracker preview: ${server.url}`);
+console.log(xlsxPath ? `Opened ${xlsxPath}` : 'Demo workbook made by the add-on (Set up, Connect, Refresh).');
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    void server.close().then(() => process.exit(0));
+  });
+}
