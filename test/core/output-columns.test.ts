@@ -21,7 +21,12 @@ describe('planOutputs', () => {
     ];
     const kpiFacts = [
       { previous: null, trend: [], signal: '', suddenChange: null },
-      { previous: 255, trend: [240, 255], signal: 'Leads dropped 35% versus the previous value', suddenChange: -0.35 },
+      {
+        previous: 255,
+        trend: [240, 255],
+        signal: 'Leads dropped 35% versus the previous value',
+        suddenChange: -0.35,
+      },
     ];
     const runs = planOutputs({ kind: 'kpi', map: kpiMap, firstRow: 2, rows, newId: () => 'x', kpiFacts });
     expect(runs).toEqual([
