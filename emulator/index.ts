@@ -41,7 +41,16 @@ export type { CellSnapshot, SheetSnapshot, SnapshotOptions } from './inspect';
 export type { LockEvent, LockKind } from './lock';
 export type { SentMail } from './mail';
 export type { ClockSchedule, TriggerRecord } from './script-app';
-export type { DialogRecord, HtmlRecord, MenuEntry, MenuRecord, ScriptedResponse, UiRecorder } from './ui';
+export type {
+  DialogRecord,
+  DialogRequest,
+  HtmlRecord,
+  MenuEntry,
+  MenuRecord,
+  Responder,
+  ScriptedResponse,
+  UiRecorder,
+} from './ui';
 export type { LogEntry } from './utilities';
 
 export interface WorkbookOptions {

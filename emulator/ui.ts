@@ -46,6 +46,17 @@ export interface ScriptedResponse {
   text?: string;
 }
 
+/** An alert or prompt about to be answered, as a responder sees it. */
+export interface DialogRequest {
+  readonly kind: 'alert' | 'prompt';
+  readonly title: string;
+  readonly message: string;
+  readonly buttons: ButtonSetName;
+}
+
+/** Answers dialogs when no scripted answer is queued (e.g. the preview asking a person); undefined = default. */
+export type Responder = (request: DialogRequest) => ScriptedResponse | undefined;
+
 const BUTTONS: Record<ButtonSetName, readonly ButtonName[]> = {
   OK: ['OK'],
   OK_CANCEL: ['OK', 'CANCEL'],
@@ -60,8 +71,14 @@ export class UiRecorder {
   readonly sidebars: HtmlRecord[] = [];
   readonly dialogs: HtmlRecord[] = [];
   private readonly queue: ScriptedResponse[] = [];
+  private responder: Responder | undefined;
 
   constructor(readonly addOnName: string) {}
+
+  /** Consulted for each alert/prompt when the queue is empty; `undefined` removes it. */
+  respondWith(responder: Responder | undefined): void {
+    this.responder = responder;
+  }
 
   /** Queues answers for the next alerts/prompts, in order. Without one, OK (or the set's first button). */
   respond(...responses: ScriptedResponse[]): void {
@@ -95,10 +112,10 @@ export class UiRecorder {
     return this.sidebars[this.sidebars.length - 1];
   }
 
-  /** @internal */
-  _answer(buttons: ButtonSetName): { button: ButtonName; text: string } {
+  /** @internal The answer to a dialog: the queue first, then the responder, else OK (or the set's first). */
+  _answer(buttons: ButtonSetName, request?: DialogRequest): { button: ButtonName; text: string } {
     const allowed = BUTTONS[buttons];
-    const next = this.queue.shift();
+    const next = this.queue.shift() ?? (request && this.responder?.(request));
     const button = next?.button ?? (allowed.includes('OK') ? 'OK' : (allowed[0] ?? 'OK'));
     if (button !== 'CLOSE' && !allowed.includes(button)) {
       throw new EmulatorUsageError(`Scripted answer ${button} is not a button of ButtonSet.${buttons}`);
@@ -218,13 +235,13 @@ export class EmUi implements Pick<GoogleAppsScript.Base.Ui, UiMethods> {
 
   alert(...args: unknown[]): GoogleAppsScript.Base.Button {
     const { title, message, buttons } = dialogArgs(args);
-    const { button } = this._recorder._answer(buttons);
+    const { button } = this._recorder._answer(buttons, { kind: 'alert', title, message, buttons });
     this._recorder.alerts.push({ kind: 'alert', title, message, buttons, button });
     return Button[button];
   }
   prompt(...args: unknown[]): GoogleAppsScript.Base.PromptResponse {
     const { title, message, buttons } = dialogArgs(args);
-    const { button, text } = this._recorder._answer(buttons);
+    const { button, text } = this._recorder._answer(buttons, { kind: 'prompt', title, message, buttons });
     this._recorder.prompts.push({ kind: 'prompt', title, message, buttons, button, text });
     return asPromptResponse(new EmPromptResponse(this.exec, text, button));
   }

@@ -191,6 +191,23 @@ describe('Ui', () => {
     expect(() => ui.alert('x')).toThrow('not a button of ButtonSet.OK');
   });
 
+  test('a responder answers when nothing is queued, and sees the dialog', () => {
+    const wb = createWorkbook();
+    const ui = wb.globals.SpreadsheetApp.getUi();
+    const seen: string[] = [];
+    wb.ui.respondWith((request) => {
+      seen.push(`${request.kind}:${request.title}:${request.message}:${request.buttons}`);
+      return request.kind === 'prompt' ? { text: 'typed', button: 'OK' } : { button: 'CANCEL' };
+    });
+    wb.ui.respond({ button: 'OK' }); // the queue still comes first
+    expect(ui.alert('t', 'first', ui.ButtonSet.OK_CANCEL)).toBe(ui.Button.OK);
+    expect(ui.alert('t', 'second', ui.ButtonSet.OK_CANCEL)).toBe(ui.Button.CANCEL);
+    expect(ui.prompt('name?').getResponseText()).toBe('typed');
+    expect(seen).toEqual(['alert:t:second:OK_CANCEL', 'prompt::name?:OK']);
+    wb.ui.respondWith(undefined);
+    expect(ui.alert('plain')).toBe(ui.Button.OK);
+  });
+
   test('sidebars and dialogs record their HTML and title', () => {
     const wb = createWorkbook();
     const { HtmlService, SpreadsheetApp } = wb.globals;
