@@ -16,7 +16,7 @@ import type { WorkbookModel } from './workbook-model';
 export interface ToastRecord {
   message: string;
   title: string;
-  timeoutSeconds: number | null;
+  timeoutSeconds: number;
 }
 
 export interface DocumentState {

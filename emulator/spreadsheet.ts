@@ -210,11 +210,12 @@ export class EmSpreadsheet implements Pick<SS.Spreadsheet, SpreadsheetMethods> {
 
   // -- UI --
 
+  /** Recorded; a missing or null timeout is Sheets' default of 5 seconds, a negative one stays until closed. */
   toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
     this.exec.doc.toasts.push({
       message: String(msg),
       title: title === undefined ? '' : String(title),
-      timeoutSeconds: timeoutSeconds === undefined ? 5 : timeoutSeconds,
+      timeoutSeconds: timeoutSeconds ?? 5,
     });
   }
 }
