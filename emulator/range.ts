@@ -196,14 +196,10 @@ export class EmRange implements Pick<SS.Range, RangeMethods> {
     return asRange(this);
   }
 
-  private _top<T>(grid: T[][]): T {
-    return grid[0]?.[0] as T;
-  }
-
-  private _topLeft(): SS.Range {
-    return asRange(
-      new EmRange(this.exec, this.sheet, { row: this.area.row, col: this.area.col, numRows: 1, numCols: 1 }),
-    );
+  /** A format of the top-left cell, as the singular getters report it. */
+  private _topProp<K extends keyof CellProps>(key: K): CellProps[K] {
+    checkAlive(this.sheet);
+    return this._prop(key, this.area.row, this.area.col);
   }
 
   // -- position --
@@ -390,7 +386,9 @@ export class EmRange implements Pick<SS.Range, RangeMethods> {
   }
 
   getFormula(): string {
-    return this._top(this.getFormulas());
+    checkAlive(this.sheet);
+    const content = this.sheet.content.get(this.area.row, this.area.col);
+    return content instanceof FormulaCell ? content.text : '';
   }
 
   setFormulas(formulas: string[][]): SS.Range {
@@ -429,7 +427,7 @@ export class EmRange implements Pick<SS.Range, RangeMethods> {
     return this._grid((r, c) => this._prop('numberFormat', r, c) ?? GENERAL_FORMAT);
   }
   getNumberFormat(): string {
-    return this._top(this.getNumberFormats());
+    return this._topProp('numberFormat') ?? GENERAL_FORMAT;
   }
   setNumberFormat(numberFormat: string): SS.Range {
     return this._setProps({ numberFormat });
@@ -442,7 +440,7 @@ export class EmRange implements Pick<SS.Range, RangeMethods> {
     return this._grid((r, c) => this._prop('note', r, c) ?? '');
   }
   getNote(): string {
-    return this._top(this.getNotes());
+    return this._topProp('note') ?? '';
   }
   setNote(note: string | null): SS.Range {
     return this._setProps({ note: note ? String(note) : undefined });
@@ -457,7 +455,7 @@ export class EmRange implements Pick<SS.Range, RangeMethods> {
     return this._grid((r, c) => this._prop('background', r, c) ?? '#ffffff');
   }
   getBackground(): string {
-    return this._top(this.getBackgrounds());
+    return this._topProp('background') ?? '#ffffff';
   }
   setBackground(color: string | null): SS.Range {
     return this._setProps({ background: color ? normalizeColor(color) : undefined });
@@ -470,7 +468,7 @@ export class EmRange implements Pick<SS.Range, RangeMethods> {
     return this._grid((r, c) => this._prop('fontColor', r, c) ?? '#000000');
   }
   getFontColor(): string {
-    return this._top(this.getFontColors());
+    return this._topProp('fontColor') ?? '#000000';
   }
   setFontColor(color: string | null): SS.Range {
     return this._setProps({ fontColor: color ? normalizeColor(color) : undefined });
@@ -486,7 +484,7 @@ export class EmRange implements Pick<SS.Range, RangeMethods> {
     return this._grid((r, c) => this._prop('fontWeight', r, c) ?? 'normal');
   }
   getFontWeight(): SS.FontWeight {
-    return this._top(this.getFontWeights());
+    return this._topProp('fontWeight') ?? 'normal';
   }
   setFontWeight(fontWeight: SS.FontWeight | null): SS.Range {
     return this._setProps({ fontWeight: fontWeight === 'bold' ? 'bold' : undefined });
@@ -505,7 +503,7 @@ export class EmRange implements Pick<SS.Range, RangeMethods> {
   }
 
   getHorizontalAlignment(): string {
-    return this._prop('horizontalAlignment', this.area.row, this.area.col) ?? 'general';
+    return this._topProp('horizontalAlignment') ?? 'general';
   }
   setHorizontalAlignment(alignment: HorizontalAlignment | null): SS.Range {
     return this._setProps({ horizontalAlignment: alignment ?? undefined });
@@ -518,7 +516,7 @@ export class EmRange implements Pick<SS.Range, RangeMethods> {
   }
 
   getWrap(): boolean {
-    return this._prop('wrap', this.area.row, this.area.col) ?? false;
+    return this._topProp('wrap') ?? false;
   }
   setWrap(isWrapEnabled: boolean): SS.Range {
     return this._setProps({ wrap: isWrapEnabled });
@@ -536,7 +534,8 @@ export class EmRange implements Pick<SS.Range, RangeMethods> {
     });
   }
   getDataValidation(): SS.DataValidation | null {
-    return this._top(this.getDataValidations());
+    const spec = this._topProp('validation');
+    return spec ? asValidation(validationFacade(this.exec, spec)) : null;
   }
   setDataValidation(rule: SS.DataValidation | null): SS.Range {
     return this._setProps({ validation: rule ? validationSpecOf(rule) : undefined });
