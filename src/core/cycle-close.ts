@@ -131,19 +131,10 @@ export function nextCycle(cycle: NamedCycle): NamedCycle {
 export type CarryChoice = 'all' | 'unfinished' | 'none';
 
 /** A key result in the next cycle's table; the keys are the OKR table's field names. */
-export interface CarriedKeyResult {
-  readonly id: string;
-  readonly objective: CellValue;
-  readonly keyResult: CellValue;
-  readonly owner: CellValue;
-  readonly kind: CellValue;
-  readonly start: CellValue;
-  readonly target: CellValue;
-  readonly current: CellValue;
-  readonly weight: CellValue;
-  readonly confidence: CellValue;
-  readonly linkedKpi: CellValue;
-}
+export type CarriedKeyResult = Pick<
+  ClosingKeyResult,
+  'id' | 'objective' | 'keyResult' | 'owner' | 'kind' | 'start' | 'target' | 'current'
+> & { readonly weight: CellValue; readonly linkedKpi: CellValue; readonly confidence: CellValue };
 
 /** Finished means scored 1; a key result never measured is unfinished. */
 export function isFinished(kr: ClosingKeyResult): boolean {

@@ -109,10 +109,13 @@ function okrPlans(ctx: OutputContext): Partial<Record<Field, CellPlan>> {
   };
 }
 
-/** A bar from 0 to 1 coloured by grade band, drawn by Sheets' own SPARKLINE. */
+/**
+ * A bar from 0 to 1 coloured by grade band, drawn by Sheets' own SPARKLINE. The colour is chosen
+ * outside the options array: one plain SPARKLINE per band keeps each array literal constant.
+ */
 function progressBar(score: string): string {
-  const colour = `IF(${score}>=${GRADE_BANDS.greenFrom},"${BAR_COLOURS.green}",IF(${score}>=${GRADE_BANDS.yellowFrom},"${BAR_COLOURS.yellow}","${BAR_COLOURS.red}"))`;
-  return `=IF(ISNUMBER(${score}),SPARKLINE(${score},{"charttype","bar";"max",1;"color1",${colour}}),"")`;
+  const bar = (colour: string) => `SPARKLINE(${score},{"charttype","bar";"max",1;"color1","${colour}"})`;
+  return `=IF(ISNUMBER(${score}),IF(${score}>=${GRADE_BANDS.greenFrom},${bar(BAR_COLOURS.green)},IF(${score}>=${GRADE_BANDS.yellowFrom},${bar(BAR_COLOURS.yellow)},${bar(BAR_COLOURS.red)})),"")`;
 }
 
 /**

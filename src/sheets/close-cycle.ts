@@ -25,6 +25,7 @@ import {
   scoreKeyResult,
 } from '../core';
 import { readCheckIns } from './check-in-log';
+import { appendRows, logSheet } from './log-sheet';
 import { type CycleSettings, readCycleSettings } from './settings';
 import { readTableRows, type TableSnapshot } from './table-io';
 import { type ConnectedTable, findTables } from './table-metadata';
@@ -98,21 +99,13 @@ function readOkrTables(spreadsheet: Spreadsheet, settings: CycleSettings, today:
 }
 
 function writeArchive(spreadsheet: Spreadsheet, name: string, rows: CellValue[][]): void {
-  const sheet = spreadsheet.insertSheet(name);
-  sheet
-    .getRange(1, 1, 1, ARCHIVE_HEADERS.length)
-    .setValues([[...ARCHIVE_HEADERS]])
-    .setFontWeight('bold');
-  sheet.setFrozenRows(1);
-  if (rows.length > 0) {
-    const text = ['Objective', 'Key result', 'Owner', 'Last comment'].map(
-      (t) => ARCHIVE_HEADERS.indexOf(t as never) + 1,
-    );
-    const block = sheet.getRange(2, 1, rows.length, ARCHIVE_HEADERS.length);
-    block.setNumberFormats(rows.map((row) => row.map((_, i) => (text.includes(i + 1) ? '@' : 'General'))));
-    block.setValues(rows);
-    sheet.getRange(2, ARCHIVE_HEADERS.indexOf('Final score') + 1, rows.length, 1).setNumberFormat('0%');
-  }
+  const sheet = logSheet(spreadsheet, name, ARCHIVE_HEADERS, {
+    [ARCHIVE_HEADERS.indexOf('Final score') + 1]: '0%',
+  });
+  const text = (['Objective', 'Key result', 'Owner', 'Last comment'] as const).map(
+    (t) => ARCHIVE_HEADERS.indexOf(t) + 1,
+  );
+  appendRows(sheet, rows, text);
 }
 
 /** Splits sorted numbers into runs of consecutive ones: [2,3,4,7,8] -> [[2,3,4],[7,8]]. */

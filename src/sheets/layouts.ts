@@ -1,5 +1,15 @@
 /** The sheets Set up creates: their names, column order, formats and example rows. */
-import type { CellValue, Field, KpiField, OkrField, TableKind } from '../core';
+import {
+  type CellValue,
+  type Field,
+  KPI_INPUTS,
+  KPI_OUTPUTS,
+  type KpiField,
+  OKR_INPUTS,
+  OKR_OUTPUTS,
+  type OkrField,
+  type TableKind,
+} from '../core';
 
 export const SHEET_NAMES = {
   okr: 'OKRs',
@@ -10,40 +20,9 @@ export const SHEET_NAMES = {
   alerts: 'Alerts',
 } as const;
 
-export const KPI_LAYOUT: readonly KpiField[] = [
-  'name',
-  'owner',
-  'unit',
-  'direction',
-  'warning',
-  'critical',
-  'suddenLimit',
-  'target',
-  'value',
-  'previous',
-  'change',
-  'status',
-  'signal',
-  'trend',
-];
-
-export const OKR_LAYOUT: readonly OkrField[] = [
-  'objective',
-  'keyResult',
-  'owner',
-  'kind',
-  'start',
-  'target',
-  'current',
-  'weight',
-  'confidence',
-  'linkedKpi',
-  'score',
-  'status',
-  'progress',
-  'lastCheckIn',
-  'id',
-];
+/** The add-on's own sheets: the team's input columns, then the add-on's computed ones. */
+export const KPI_LAYOUT: readonly KpiField[] = [...KPI_INPUTS, ...KPI_OUTPUTS];
+export const OKR_LAYOUT: readonly OkrField[] = [...OKR_INPUTS, ...OKR_OUTPUTS];
 
 export const CHECK_IN_HEADERS = [
   'Timestamp',

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { parseConfidence, parseNumericText } from '../core';
+import { type FormErrors, type Validated, validateWith } from './form-errors';
 
 const MAX_COMMENT = 1000;
 
@@ -33,18 +34,8 @@ export const checkInFormSchema = z.object({
 export type CheckInForm = z.infer<typeof checkInFormSchema>;
 
 /** Field name -> message, for errors shown beside each field. */
-export type FieldErrors = Partial<Record<keyof CheckInForm | 'form', string>>;
+export type FieldErrors = FormErrors<CheckInForm>;
 
-export function validateCheckInForm(
-  input: unknown,
-): { ok: true; form: CheckInForm } | { ok: false; errors: FieldErrors } {
-  const result = checkInFormSchema.safeParse(input);
-  if (result.success) return { ok: true, form: result.data };
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const field = (issue.path[0] as keyof CheckInForm | undefined) ?? 'form';
-    // A union reports each branch; the text branch's message is the helpful one for a typed value.
-    if (!errors[field] || issue.code === 'custom') errors[field] = issue.message;
-  }
-  return { ok: false, errors };
+export function validateCheckInForm(input: unknown): Validated<CheckInForm> {
+  return validateWith(checkInFormSchema, input);
 }

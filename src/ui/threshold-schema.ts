@@ -1,6 +1,7 @@
 /** The KPI threshold form, validated with this one schema in the sidebar and again on the server. */
 import * as z from 'zod/mini';
 import { type Direction, InputError, parseNumericText, resolveThresholds } from '../core';
+import { type FormErrors, type Validated, validateWith } from './form-errors';
 
 const numberOrBlank = z.string().check(
   z.refine((text) => text.trim() === '' || parseNumericText(text) !== undefined, {
@@ -37,19 +38,10 @@ export const thresholdFormSchema = z
   );
 
 export type ThresholdForm = z.infer<typeof thresholdFormSchema>;
-export type ThresholdErrors = Partial<Record<keyof ThresholdForm | 'form', string>>;
+export type ThresholdErrors = FormErrors<ThresholdForm>;
 
-export function validateThresholdForm(
-  input: unknown,
-): { ok: true; form: ThresholdForm } | { ok: false; errors: ThresholdErrors } {
-  const result = thresholdFormSchema.safeParse(input);
-  if (result.success) return { ok: true, form: result.data };
-  const errors: ThresholdErrors = {};
-  for (const issue of result.error.issues) {
-    const field = (issue.path[0] as keyof ThresholdForm | undefined) ?? 'form';
-    errors[field] ??= issue.message;
-  }
-  return { ok: false, errors };
+export function validateThresholdForm(input: unknown): Validated<ThresholdForm> {
+  return validateWith(thresholdFormSchema, input);
 }
 
 export function parsedLimits(form: ThresholdForm): {

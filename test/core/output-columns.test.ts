@@ -77,8 +77,8 @@ describe('planOutputs', () => {
       newId: () => 'x',
     });
     const [first, second] = runs[0]?.values ?? [];
-    expect(first?.[1]).toMatch(
-      /^=IF\(ISNUMBER\(D2\),SPARKLINE\(D2,\{"charttype","bar";"max",1;"color1",IF\(D2>=0.65/,
+    expect(first?.[1]).toBe(
+      '=IF(ISNUMBER(D2),IF(D2>=0.65,SPARKLINE(D2,{"charttype","bar";"max",1;"color1","#34a853"}),IF(D2>=0.35,SPARKLINE(D2,{"charttype","bar";"max",1;"color1","#fbbc04"}),SPARKLINE(D2,{"charttype","bar";"max",1;"color1","#ea4335"}))),"")',
     );
     expect(first?.[2]).toBe(when);
     expect(second?.[1]).toBe('');

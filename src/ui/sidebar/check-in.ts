@@ -6,6 +6,7 @@ import type { CheckInPageData, SidebarKeyResult } from '../check-in-handlers';
 import { type CheckInForm, type FieldErrors, validateCheckInForm } from '../check-in-schema';
 import { type Point, progressChart } from './chart';
 import { byId, h, initialData, replaceChildren, setFieldError } from './dom';
+import { submitCycle } from './form';
 import { percent, shortDate, shown, statusClass } from './format';
 import { callServer } from './server';
 
@@ -147,38 +148,26 @@ function setStatus(message: string): void {
   byId('status').textContent = message;
 }
 
-async function onSubmit(event: SubmitEvent): Promise<void> {
+function onSubmit(event: SubmitEvent): Promise<void> {
   event.preventDefault();
   setStatus('');
-  const payload = readForm();
-  const checked = validateCheckInForm(payload);
-  if (!checked.ok) {
-    showErrors(checked.errors);
-    return;
-  }
-  showErrors({});
-  submit.disabled = true;
-  submit.textContent = 'Saving…';
-  try {
-    const result = await callServer('sidebarSubmitCheckIn', payload);
-    if (!result.ok) {
-      showErrors(result.errors);
-      return;
-    }
-    keyResults.set(result.keyResult.id, result.keyResult);
-    const option = picker.querySelector<HTMLOptionElement>(
-      `option[value="${CSS.escape(result.keyResult.id)}"]`,
-    );
-    if (option) option.textContent = `${result.keyResult.name} (${percent(result.keyResult.score)})`;
-    byId<HTMLTextAreaElement>('comment').value = '';
-    render();
-    setStatus(`Checked in: ${result.keyResult.name} is now ${percent(result.keyResult.score)}.`);
-  } catch (error) {
-    showErrors({ form: `Not saved: ${(error as Error).message}. Your entries are kept; try again.` });
-  } finally {
-    submit.textContent = 'Check in';
-    submit.disabled = !!selected()?.linkedKpi;
-  }
+  return submitCycle({
+    button: submit,
+    idleLabel: 'Check in',
+    read: readForm,
+    validate: validateCheckInForm,
+    send: (form) => callServer('sidebarSubmitCheckIn', form),
+    showErrors,
+    locked: () => !!selected()?.linkedKpi,
+    saved: ({ keyResult }) => {
+      keyResults.set(keyResult.id, keyResult);
+      const option = picker.querySelector<HTMLOptionElement>(`option[value="${CSS.escape(keyResult.id)}"]`);
+      if (option) option.textContent = `${keyResult.name} (${percent(keyResult.score)})`;
+      byId<HTMLTextAreaElement>('comment').value = '';
+      render();
+      setStatus(`Checked in: ${keyResult.name} is now ${percent(keyResult.score)}.`);
+    },
+  });
 }
 
 byId('cycle').textContent = data.cycleName ? `Cycle ${data.cycleName}` : '';

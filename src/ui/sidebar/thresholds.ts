@@ -11,6 +11,7 @@ import {
   validateThresholdForm,
 } from '../threshold-schema';
 import { byId, h, initialData, replaceChildren, setFieldError } from './dom';
+import { submitCycle } from './form';
 import { shown, statusClass } from './format';
 import { callServer } from './server';
 
@@ -95,33 +96,22 @@ function showErrors(errors: ThresholdErrors): void {
   for (const field of FIELDS) setFieldError(field, errors[field]);
 }
 
-async function onSubmit(event: SubmitEvent): Promise<void> {
+function onSubmit(event: SubmitEvent): Promise<void> {
   event.preventDefault();
   byId('status').textContent = '';
-  const payload = readForm();
-  const checked = validateThresholdForm(payload);
-  if (!checked.ok) {
-    showErrors(checked.errors);
-    return;
-  }
-  showErrors({});
-  submit.disabled = true;
-  submit.textContent = 'Saving…';
-  try {
-    const result = await callServer('sidebarSaveThresholds', payload);
-    if (!result.ok) {
-      showErrors(result.errors);
-      return;
-    }
-    kpis.set(`${result.kpi.sheet}\u0000${result.kpi.name}`, result.kpi);
-    preview();
-    byId('status').textContent = `Saved: ${result.kpi.name} is ${result.kpi.status ?? 'not judged'}.`;
-  } catch (error) {
-    showErrors({ form: `Not saved: ${(error as Error).message}. Your entries are kept; try again.` });
-  } finally {
-    submit.disabled = false;
-    submit.textContent = 'Save limits';
-  }
+  return submitCycle({
+    button: submit,
+    idleLabel: 'Save limits',
+    read: readForm,
+    validate: validateThresholdForm,
+    send: (form) => callServer('sidebarSaveThresholds', form),
+    showErrors,
+    saved: ({ kpi }) => {
+      kpis.set(`${kpi.sheet}\u0000${kpi.name}`, kpi);
+      preview();
+      byId('status').textContent = `Saved: ${kpi.name} is ${kpi.status ?? 'not judged'}.`;
+    },
+  });
 }
 
 fillPicker();

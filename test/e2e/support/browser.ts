@@ -1,0 +1,35 @@
+/** Headless Debian Chromium for the browser tests (never a downloaded browser), and page helpers. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+export const SCREENSHOTS = join(__dirname, '../../../screenshots');
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** A CSS colour as #rrggbb (computed styles come back as rgb(r, g, b)). */
+export function hex(color: string): string {
+  const parts = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(color);
+  if (!parts) return color;
+  return `#${parts
+    .slice(1, 4)
+    .map((n) => Number(n).toString(16).padStart(2, '0'))
+    .join('')}`;
+}

@@ -1,0 +1,45 @@
+/** Driving the preview page: cells, menu items, dialogs and the sidebar frame. */
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { hex } from './browser';
+
+export function cell(page: Page, sheet: string, a1: string): Locator {
+  return page.locator(`table[data-sheet="${sheet}"] td[data-a1="${a1}"]`);
+}
+
+export async function background(locator: Locator): Promise<string> {
+  return hex(await locator.evaluate((el) => getComputedStyle(el).backgroundColor));
+}
+
+/** Waits until a cell shows `text` (the grid is redrawn after every execution). */
+export async function waitForText(page: Page, sheet: string, a1: string, text: string): Promise<void> {
+  await page.waitForFunction(
+    ({ selector, expected }) => document.querySelector(selector)?.textContent === expected,
+    { selector: `table[data-sheet="${sheet}"] td[data-a1="${a1}"]`, expected: text },
+    { timeout: 30_000 },
+  );
+}
+
+export async function openTab(page: Page, sheet: string): Promise<void> {
+  await page.locator('.tab', { hasText: new RegExp(`^${sheet}$`) }).click();
+  await page.locator(`table[data-sheet="${sheet}"]`).waitFor();
+}
+
+/** Selects a cell and waits until the server has the selection. */
+export async function selectCell(page: Page, sheet: string, a1: string): Promise<void> {
+  await Promise.all([page.waitForResponse('**/api/select'), cell(page, sheet, a1).click()]);
+}
+
+/** Extensions › OKR & KPI Tracker › `item`. */
+export async function clickMenu(page: Page, item: string): Promise<void> {
+  await page.locator('.menu-title', { hasText: 'Extensions' }).click();
+  await page.locator('.menu-item.has-submenu', { hasText: 'OKR & KPI Tracker' }).click();
+  await page.locator('.menu-item', { hasText: item }).click();
+}
+
+export function sidebar(page: Page): FrameLocator {
+  return page.frameLocator('#sidebar-frame');
+}
+
+export function dialog(page: Page): Locator {
+  return page.locator('dialog#dialog');
+}
