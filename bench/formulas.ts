@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInThisContext } from 'node:vm';
-import { fixed, medianMs } from './measure';
+import { compareMs, fixed } from './measure';
 
 type Column = unknown[][];
 type Formula = (...args: unknown[]) => Column;
@@ -58,8 +58,7 @@ export function benchFormulas(dist: string): Record<string, string>[] {
       ],
     ];
     for (const [name, formula, loop] of cases) {
-      const f = medianMs(formula);
-      const b = medianMs(loop);
+      const [f, b] = compareMs(formula, loop);
       rows.push({ case: name, 'formula ms': fixed(f), 'bare loop ms': fixed(b), ratio: fixed(f / b) });
     }
   }

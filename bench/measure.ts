@@ -1,20 +1,5 @@
 /** Timing helpers shared by the benchmarks. */
 
-/** Median wall time of `runs` calls, in ms, after `warmUp` untimed calls; the result is used so no work is optimised away. */
-export function medianMs(fn: () => { length: number } | unknown, runs = 15, warmUp = 20): number {
-  let sink = 0;
-  for (let i = 0; i < warmUp; i++) fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    const result = fn() as { length?: number };
-    sink += result?.length ?? 1;
-    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  if (sink === 0) throw new Error('empty results');
-  return samples.sort((a, b) => a - b)[Math.floor(runs / 2)] as number;
-}
-
 /** Wall time of one call, in ms. */
 export function onceMs<T>(fn: () => T): { ms: number; result: T } {
   const t0 = process.hrtime.bigint();
@@ -24,4 +9,25 @@ export function onceMs<T>(fn: () => T): { ms: number; result: T } {
 
 export function fixed(n: number, digits = 2): string {
   return n.toFixed(digits);
+}
+
+/**
+ * Medians of two functions timed in alternation, so garbage collection and CPU frequency changes fall
+ * on both alike; `runs` timed pairs after `warmUp` untimed ones.
+ */
+export function compareMs(a: () => unknown, b: () => unknown, runs = 51, warmUp = 30): [number, number] {
+  for (let i = 0; i < warmUp; i++) {
+    a();
+    b();
+  }
+  const times: [number[], number[]] = [[], []];
+  for (let i = 0; i < runs; i++) {
+    for (const [k, fn] of [a, b].entries()) {
+      const t0 = process.hrtime.bigint();
+      fn();
+      times[k as 0 | 1].push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+  }
+  const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)] as number;
+  return [median(times[0]), median(times[1])];
 }

@@ -6,7 +6,7 @@ import { benchJudge, benchRefresh } from './refresh';
 
 const dist = join(__dirname, '../../dist');
 
-console.log('\nCustom formulas, one call over a whole column (median of 15 runs):');
+console.log('\nCustom formulas, one call over a whole column (medians of 51 alternated runs):');
 console.table(benchFormulas(dist));
 console.log('\nRefresh of a connected KPI table, against a naive cell-by-cell refresh (emulated Sheets):');
 console.table(benchRefresh());

@@ -28,6 +28,16 @@ function toColumn([name, value]: NamedArg): Column {
   return { name, rows };
 }
 
+/** One row's result, or its error as text; kept out of the loop so the loop stays small and optimised. */
+function rowResult(row: (values: CellValue[]) => Output, values: CellValue[]): Output {
+  try {
+    return checked(row(values));
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return `Error: ${error.message}`;
+  }
+}
+
 function checked(result: Output): Output {
   // A number that is not finite would show as a wrong value in the sheet: never let one out.
   if (typeof result === 'number' && !Number.isFinite(result))
@@ -74,17 +84,12 @@ export function broadcast(
       rangedRows.push(c.rows);
     }
   });
-  const out: Output[][] = new Array(height);
+  const out: Output[][] = [];
   for (let r = 0; r < height; r++) {
     for (let j = 0; j < rangedAt.length; j++) {
       values[rangedAt[j] as number] = ((rangedRows[j] as unknown[][])[r] as CellValue[])[0];
     }
-    try {
-      out[r] = [checked(row(values))];
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      out[r] = [`Error: ${error.message}`];
-    }
+    out.push([rowResult(row, values)]);
   }
   return out;
 }
