@@ -56,6 +56,17 @@ export const KPI_EXAMPLES: readonly CellValue[][] = [
   ['Weekly leads', 'sales@example.com', 'leads', 'higher', 180, 150, 0.25, 260, 166],
 ];
 
+/** Number formats of the example rows' values (by row), so 0.98 reads 98%. */
+export const EXAMPLE_VALUE_FORMATS: Readonly<
+  Record<TableKind, { fields: readonly Field[]; byRow: readonly (string | null)[] }>
+> = {
+  kpi: {
+    fields: ['warning', 'critical', 'target', 'value', 'previous'],
+    byRow: ['0.0%', null, null, '0.00%', null, null],
+  },
+  okr: { fields: ['start', 'target', 'current'], byRow: [null, '0.0%', '0.00%', null, null] },
+};
+
 /** Five weekly values before today for each example KPI, oldest first, so trends and changes show. */
 export const KPI_EXAMPLE_HISTORY: Readonly<Record<string, readonly number[]>> = {
   'On-time delivery': [0.985, 0.99, 0.986, 0.984, 0.985],

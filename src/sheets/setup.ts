@@ -16,6 +16,7 @@ import { historySheet } from './kpi-history-sheet';
 import {
   CHECK_IN_HEADERS,
   COLUMN_FORMATS,
+  EXAMPLE_VALUE_FORMATS,
   KPI_EXAMPLE_HISTORY,
   KPI_EXAMPLES,
   layoutOf,
@@ -77,6 +78,15 @@ function seedExampleHistory(spreadsheet: Spreadsheet, today: Date): void {
   appendRows(historySheet(spreadsheet), rows, [2]);
 }
 
+function formatExampleValues(sheet: Sheet, kind: TableKind): void {
+  const { fields, byRow } = EXAMPLE_VALUE_FORMATS[kind];
+  byRow.forEach((format, i) => {
+    if (!format) return;
+    for (const field of fields)
+      sheet.getRange(i + 2, layoutOf(kind).indexOf(field as never) + 1).setNumberFormat(format);
+  });
+}
+
 function createTable(spreadsheet: Spreadsheet, kind: TableKind, withExamples: boolean, today: Date): Sheet {
   const sheet = spreadsheet.insertSheet(SHEET_NAMES[kind]);
   const titles = layoutOf(kind).map((field) => (columnsOf(kind)[field]?.title ?? field) as CellValue);
@@ -85,6 +95,7 @@ function createTable(spreadsheet: Spreadsheet, kind: TableKind, withExamples: bo
   if (withExamples) {
     sheet.getRange(2, 1, examples.length, examples[0]?.length ?? 0).setValues(examples.map((r) => [...r]));
     if (kind === 'kpi') seedExampleHistory(spreadsheet, today);
+    formatExampleValues(sheet, kind);
   }
   formatTable(sheet, kind, Math.max(sheet.getMaxRows() - 1, 1));
   saveTable(sheet, kind, 1, layoutMap(kind));
