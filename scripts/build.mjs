@@ -36,13 +36,15 @@ async function buildPage(name) {
   const script = result.outputFiles[0].text;
   if (/<\/script/i.test(script))
     fail(`the ${name} page's script contains "</script" and would end its element early`);
+  // Every page shares one head: links open at the top level, Google's add-on stylesheet, our CSS.
+  const head = readFileSync(join(sidebarDir, 'head.html'), 'utf8');
   const css = readFileSync(join(sidebarDir, 'sidebar.css'), 'utf8');
   const html = readFileSync(join(sidebarDir, `${name}.html`), 'utf8');
-  for (const slot of ['<!-- STYLE -->', '<!-- SCRIPT -->']) {
+  for (const slot of ['<!-- HEAD -->', '<!-- SCRIPT -->']) {
     if (!html.includes(slot)) fail(`${name}.html has no ${slot} slot`);
   }
   return html
-    .replace('<!-- STYLE -->', () => `<style>${css}</style>`)
+    .replace('<!-- HEAD -->', () => `${head}<style>${css}</style>`)
     .replace('<!-- SCRIPT -->', () => `<script>${script}</script>`);
 }
 
