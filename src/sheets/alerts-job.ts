@@ -85,7 +85,13 @@ export function runDailyCheck(spreadsheet: Spreadsheet, now: Date): DailyReport 
 
 /** The trigger's entry: never throws (no one would see it), logs the failure where the team looks. */
 export function dailyCheckFromTrigger(): void {
+  // An editor add-on's time-driven trigger belongs to the document it was created in, which is the
+  // active spreadsheet here; without one there is nowhere to work or to log.
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  if (!spreadsheet) {
+    console.error('OKR & KPI Tracker daily check: no active spreadsheet for this trigger.');
+    return;
+  }
   const now = new Date();
   try {
     runDailyCheck(spreadsheet, now);
