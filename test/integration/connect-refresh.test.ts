@@ -101,6 +101,43 @@ describe('Connect an existing table', () => {
   });
 });
 
+describe('Connect an existing OKR table', () => {
+  it('scores each key result, judges its pace and gives it a stable ID', () => {
+    const { wb, run } = openAddon({ clock: () => NOW });
+    wb.ui.respond({ button: 'NO' });
+    run('menuSetUp');
+    const sheet = wb.spreadsheet.insertSheet('Our OKRs');
+    sheet.getRange('A1:F4').setValues([
+      ['Goal', 'KR', 'Type', 'Baseline', 'Target', 'Actual'],
+      ['Win enterprise', 'Sign 10 enterprise customers', 'linear', 0, 10, 7],
+      ['Win enterprise', 'SOC 2 report', 'milestone', '', '', 'no'],
+      ['Win enterprise', 'Churn at most 2%', 'at most', '', 0.02, 0.018],
+    ]);
+    sheet.activate();
+    wb.ui.respond({ button: 'YES' });
+    run('menuConnectTable');
+    expect(values(wb, 'Our OKRs', 'G1:K1')[0]).toEqual([
+      'Score',
+      'Status',
+      'Progress',
+      'Last check-in',
+      'KR ID',
+    ]);
+    const out = values(wb, 'Our OKRs', 'G2:K4');
+    expect(out.map((r) => r[0])).toEqual([0.7, 0, 1]);
+    expect(out.map((r) => r[1])).toEqual(['On track', 'Off track', 'Done']);
+    expect(out.every((r) => /^KR-[0-9a-f]{8}$/.test(String(r[4])))).toBe(true);
+    expect(values(wb, 'Our OKRs', 'A1:F4')[1]).toEqual([
+      'Win enterprise',
+      'Sign 10 enterprise customers',
+      'linear',
+      0,
+      10,
+      7,
+    ]);
+  });
+});
+
 describe('Refresh scores & highlights', () => {
   it("replaces only its own conditional-format rules and keeps the user's", () => {
     const { wb, run, sheet } = teamWorkbook();

@@ -69,7 +69,11 @@ describe('Set up OKR & KPI sheets', () => {
     const { wb } = setUp(true);
     const cells = wb.snapshot('OKRs', { rows: 6, cols: 13 }).cells;
     const bars = cells.slice(1, 6).map((row) => row[12]?.value);
-    expect(bars.every((bar) => typeof bar === 'object' && bar !== null && 'kind' in bar && bar.kind === 'sparkline')).toBe(true);
+    expect(
+      bars.every(
+        (bar) => typeof bar === 'object' && bar !== null && 'kind' in bar && bar.kind === 'sparkline',
+      ),
+    ).toBe(true);
     // 0.7 of 1,000 users is green, 0.5 yellow, 0 red.
     const colour = (i: number) => (bars[i] as { options: Record<string, unknown> }).options.color1;
     expect([colour(3), colour(0), colour(1)]).toEqual(['#34a853', '#fbbc04', '#ea4335']);
