@@ -126,9 +126,11 @@ export function kpiChange(current: unknown, previous: unknown): Output | Output[
       ['previous', previous],
     ],
     ([c, p]) => {
-      const now = readNumber(c, 'current');
+      // Without a previous value there is no change to show, whatever the current cell holds.
       const before = readNumber(p, 'previous');
-      return now === null || before === null ? '' : relativeChange(now, before);
+      if (before === null) return '';
+      const now = readNumber(c, 'current');
+      return now === null ? '' : relativeChange(now, before);
     },
   );
 }

@@ -30,7 +30,7 @@ export function setUpSheets(): void {
   guarded(() => {
     const answer = ui().alert(
       'Set up OKR & KPI sheets',
-      'Add example rows (on-time delivery, response time, conversion, active users) to the new sheets?',
+      'Add example rows to the new sheets (KPIs such as on-time delivery, response time and weekly leads, with a few weeks of history, and OKRs that track them)?',
       ui().ButtonSet.YES_NO_CANCEL,
     );
     if (answer === ui().Button.CANCEL || answer === ui().Button.CLOSE) return;

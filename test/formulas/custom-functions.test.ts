@@ -121,3 +121,14 @@ describe('OKR_ROLLUP', () => {
     expect(() => okrRollup(col(0.5, 1), col(1, 2, 3))).toThrow('weights has 3 cells but scores has 2');
   });
 });
+
+describe('KPI_CHANGE', () => {
+  it('is blank without a previous value, even when the current cell is unreadable', () => {
+    expect(kpiChange(col('n/a', 110), col('', 100))).toEqual(col('', 0.1));
+  });
+  it('still names a bad current value when there is a previous one', () => {
+    expect(kpiChange(col('n/a', 50), col(100, 100))).toEqual(
+      col('Error: current must be a number, got "n/a"', -0.5),
+    );
+  });
+});
