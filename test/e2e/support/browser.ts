@@ -15,6 +15,10 @@ export function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      // Keeps the sandboxed sidebar frame in the page's process (still an opaque origin, still
+      // sandboxed): playwright-core running under jest never completes a click into an out-of-process
+      // frame (it re-resolves the element forever), while plain Node does.
+      '--disable-features=IsolateSandboxedIframes',
     ],
   });
 }
