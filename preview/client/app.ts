@@ -48,10 +48,12 @@ function renderSheet(): void {
     wrap.replaceChildren();
     return;
   }
+  // A redraw of the same sheet keeps its scroll position; another sheet opens at A1.
+  const same = wrap.querySelector('table')?.dataset.sheet === sheet.name;
   const { scrollTop, scrollLeft } = wrap;
   wrap.replaceChildren(renderGrid(sheet, selection, { onSelect: selectCell }));
-  wrap.scrollTop = scrollTop;
-  wrap.scrollLeft = scrollLeft;
+  wrap.scrollTop = same ? scrollTop : 0;
+  wrap.scrollLeft = same ? scrollLeft : 0;
   showFormulaBar();
 }
 

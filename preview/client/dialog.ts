@@ -9,7 +9,7 @@ const LABELS: Record<ButtonName, string> = {
   NO: 'No',
   CLOSE: 'Close',
 };
-// Default button first: Enter in a prompt submits with the first button. CSS shows them right to left.
+// Default button first; CSS shows them right to left, as Sheets does.
 const BUTTONS: Record<ButtonSetName, readonly ButtonName[]> = {
   OK: ['OK'],
   OK_CANCEL: ['OK', 'CANCEL'],
@@ -17,48 +17,61 @@ const BUTTONS: Record<ButtonSetName, readonly ButtonName[]> = {
   YES_NO_CANCEL: ['YES', 'NO', 'CANCEL'],
 };
 
+/**
+ * Answers are taken from the buttons, Enter and Escape directly, not from the <dialog>'s asynchronous
+ * close event, so a dialog that follows at once can never receive the previous one's answer.
+ */
 export class DialogView {
   private readonly dialog = byId<HTMLDialogElement>('dialog');
   private readonly input = byId<HTMLInputElement>('dialog-input');
   private current: DialogRequest | null = null;
 
   constructor(private readonly onAnswer: (id: number, answer: DialogAnswer) => void) {
-    byId('dialog-x').addEventListener('click', () => this.dialog.close('CLOSE'));
-    this.dialog.addEventListener('close', () => {
-      const request = this.current;
-      this.current = null;
-      if (!request) return;
-      const value = this.dialog.returnValue as ButtonName;
-      const button = value in LABELS ? value : 'CLOSE';
-      this.onAnswer(request.id, { button, text: this.input.value });
+    byId('dialog-x').addEventListener('click', () => this.answer('CLOSE'));
+    this.dialog.addEventListener('cancel', (event) => {
+      event.preventDefault();
+      this.answer('CLOSE');
     });
+    this.input.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter' || !this.current) return;
+      event.preventDefault();
+      this.answer(BUTTONS[this.current.buttons]?.[0] ?? 'OK');
+    });
+  }
+
+  private answer(button: ButtonName): void {
+    const request = this.current;
+    if (!request) return;
+    this.current = null;
+    this.dialog.close();
+    this.onAnswer(request.id, { button, text: this.input.value });
   }
 
   show(request: DialogRequest): void {
     if (this.current?.id === request.id) return;
-    if (this.current) this.dismiss();
     this.current = request;
-    this.dialog.returnValue = '';
     byId('dialog-title').textContent = request.title || (request.kind === 'prompt' ? 'Prompt' : 'Alert');
     byId('dialog-message').textContent = request.message;
     this.input.hidden = request.kind !== 'prompt';
     this.input.value = '';
     const names = BUTTONS[request.buttons] ?? ['OK'];
     byId('dialog-buttons').replaceChildren(
-      ...names.map((name, i) =>
-        h('button', { type: 'submit', value: name, class: i === 0 ? 'primary' : undefined }, LABELS[name]),
-      ),
+      ...names.map((name, i) => {
+        const button = h('button', { type: 'button', class: i === 0 ? 'primary' : undefined }, LABELS[name]);
+        button.addEventListener('click', () => this.answer(name));
+        return button;
+      }),
     );
-    this.dialog.showModal();
+    if (!this.dialog.open) this.dialog.showModal();
     (request.kind === 'prompt'
       ? this.input
       : this.dialog.querySelector<HTMLButtonElement>('button.primary')
     )?.focus();
   }
 
-  /** Closes without answering (the dialog was answered elsewhere). */
-  dismiss(id?: number): void {
-    if (!this.current || (id !== undefined && this.current.id !== id)) return;
+  /** Closes without answering (the dialog was answered in another window). */
+  dismiss(id: number): void {
+    if (this.current?.id !== id) return;
     this.current = null;
     this.dialog.close();
   }

@@ -181,6 +181,31 @@ describe('the demo workbook', () => {
     await page.locator('#sidebar-close').click();
     expect(await page.locator('#sidebar').isHidden()).toBe(true);
   });
+
+  test('a prompt takes typed text: closing the cycle archives it', async () => {
+    const closeCycle = async (typed: string) => {
+      await clickMenu(page, 'Close cycle…');
+      await dialog(page)
+        .locator('#dialog-title', { hasText: /^Close / })
+        .waitFor();
+      await dialog(page).locator('button', { hasText: 'Yes' }).click();
+      await dialog(page).locator('#dialog-input').waitFor();
+      await dialog(page).locator('#dialog-input').fill(typed);
+      if (typed === 'maybe') await screenshot(page, 'preview-prompt');
+      await dialog(page).locator('#dialog-input').press('Enter');
+    };
+
+    await closeCycle('maybe');
+    await dialog(page).locator('#dialog-message', { hasText: '"maybe" is not one of' }).waitFor();
+    await dialog(page).locator('button', { hasText: 'OK' }).click();
+    await page.locator('#busy:empty').waitFor({ state: 'attached' });
+    expect(await page.locator('.tab', { hasText: /^Archive / }).count()).toBe(0);
+
+    await closeCycle('unfinished');
+    await dialog(page).locator('#dialog-message', { hasText: 'is archived on' }).waitFor();
+    await dialog(page).locator('button', { hasText: 'OK' }).click();
+    await page.locator('.tab', { hasText: /^Archive / }).waitFor();
+  });
 });
 
 describe('an exported .xlsx workbook', () => {
