@@ -4,7 +4,8 @@
 //   node scripts/preview.mjs [--port 8080] [--xlsx book.xlsx] [--out result.xlsx]
 //
 // --port 0 picks a free port. --xlsx opens a workbook exported from Sheets instead of the demo; --out
-// is where the page's "Save as .xlsx" writes (without it the browser downloads the file).
+// is where the page's "Save as .xlsx" writes (without it the browser downloads the file), and where
+// the workbook is saved when the preview stops.
 // The preview itself (preview/) is bundled here with esbuild, into node_modules/.cache, so that Node
 // finds the project's dependencies from there; it is never part of dist/.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -92,8 +93,17 @@ try {
 
 console.log(`OKR & KPI Tracker preview: ${server.url}`);
 console.log(xlsxPath ? `Opened ${xlsxPath}` : 'Demo workbook made by the add-on (Set up, Connect, Refresh).');
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    void server.close().then(() => process.exit(0));
-  });
+if (args.out)
+  console.log(`Save as .xlsx writes ${resolve(args.out)}; so does stopping the preview (Ctrl+C).`);
+
+async function stop() {
+  try {
+    const saved = await server.save();
+    if (saved) console.log(`Saved ${saved}`);
+  } catch (error) {
+    console.error(`preview: not saved: ${error instanceof Error ? error.message : error}`);
+  }
+  await server.close();
+  process.exit(0);
 }
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void stop());

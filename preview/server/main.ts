@@ -3,6 +3,7 @@
  * 127.0.0.1. Dialogs the add-on opens are pushed to the page; every finished execution tells the page to
  * redraw.
  */
+import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EventStream } from './events';
@@ -22,6 +23,8 @@ export interface PreviewOptions {
 
 export interface Preview {
   readonly url: string;
+  /** On stopping: closes open dialogs, then writes the workbook to the --out path, if one was given. */
+  save(): Promise<string | null>;
   close(): Promise<void>;
 }
 
@@ -53,6 +56,13 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://localhost:${port}`,
+    async save() {
+      if (!options.savePath) return null;
+      // Called on the way out: an execution waiting on a dialog must end before the export can run.
+      host.closeDialogs();
+      await writeFile(options.savePath, await host.request<Uint8Array>({ op: 'export' }));
+      return options.savePath;
+    },
     async close() {
       events.close();
       server.closeAllConnections();

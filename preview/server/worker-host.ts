@@ -13,6 +13,8 @@ import {
   writeAnswer,
 } from '../worker/protocol';
 
+const CLOSED: DialogAnswer = { button: 'CLOSE', text: '' };
+
 export interface HostEvents {
   dialog: [DialogRequest];
   'dialog-closed': [number];
@@ -26,6 +28,7 @@ export class WorkerHost extends EventEmitter<HostEvents> {
   private readonly waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   private nextId = 1;
   private dialogCount = 0;
+  private closingDialogs = false;
   /** The alert or prompt the add-on is blocked on, if any. */
   pendingDialog: DialogRequest | null = null;
   readonly ready: Promise<string>;
@@ -53,7 +56,8 @@ export class WorkerHost extends EventEmitter<HostEvents> {
     if (event.type === 'dialog') {
       this.dialogCount += 1;
       this.pendingDialog = { id: this.dialogCount, ...event.request };
-      this.emit('dialog', this.pendingDialog);
+      if (this.closingDialogs) this.answer(this.dialogCount, CLOSED);
+      else this.emit('dialog', this.pendingDialog);
       return;
     }
     const pending = this.waiting.get(event.id);
@@ -89,9 +93,15 @@ export class WorkerHost extends EventEmitter<HostEvents> {
     return true;
   }
 
+  /** From now on every dialog is closed unanswered, as when the user closes the spreadsheet. */
+  closeDialogs(): void {
+    this.closingDialogs = true;
+    if (this.pendingDialog) this.answer(this.pendingDialog.id, CLOSED);
+  }
+
   async close(): Promise<void> {
     // Free a worker blocked on a dialog before stopping it.
-    if (this.pendingDialog) this.answer(this.pendingDialog.id, { button: 'CLOSE', text: '' });
+    this.closeDialogs();
     await this.worker.terminate();
   }
 }

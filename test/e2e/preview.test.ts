@@ -2,7 +2,7 @@
  * The local preview in a real browser: `scripts/preview.mjs` on a free port, driven with headless
  * Chromium. The demo workbook is made by the add-on itself; the tests click through it as a user would.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -248,6 +248,7 @@ describe('an exported .xlsx workbook', () => {
   afterAll(async () => {
     await page?.close();
     await preview?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   test('opens with its values and the add-on formulas computed, and saves them back', async () => {
@@ -285,5 +286,14 @@ describe('an exported .xlsx workbook', () => {
       result: 'Breach',
     });
     expect(book.getWorksheet('Notes')?.getCell('A1').value).toBe('Exported from Sheets');
+  });
+
+  test('stopping the preview saves to --out as well', async () => {
+    rmSync(join(dir, 'out.xlsx'));
+    await preview.stop();
+    expect(preview.output()).toContain(`Saved ${join(dir, 'out.xlsx')}`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, 'out.xlsx'));
+    expect(book.getWorksheet('Team KPIs')?.getCell('B2').value).toBe(99.95);
   });
 });
