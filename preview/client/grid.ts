@@ -106,11 +106,16 @@ export function renderGrid(
     });
     body.append(tr);
   });
+  if (sheet.lastRow > sheet.rows) {
+    const more = h('td', { class: 'more-rows', colspan: String(columns.length) });
+    more.textContent = `${sheet.lastRow - sheet.rows} more rows are not drawn in the preview.`;
+    body.append(h('tr', {}, h('th', { class: 'row-head' }), more));
+  }
   const table = h('table', { class: 'grid', 'data-sheet': sheet.name }, colgroup, h('thead', {}, head), body);
   // A fixed layout takes the <col> widths only when the table's own width is set.
   table.style.width = `${columns.reduce((sum, c) => sum + widthOf(sheet, c), ROW_HEADER_WIDTH)}px`;
   table.addEventListener('click', (event) => {
-    const td = (event.target as Element).closest('td');
+    const td = (event.target as Element).closest<HTMLElement>('td[data-a1]');
     if (!td) return;
     handlers.onSelect(Number(td.dataset.row), Number(td.dataset.col));
   });

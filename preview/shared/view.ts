@@ -30,7 +30,10 @@ export interface CellView {
 
 export interface SheetView {
   readonly name: string;
+  /** Rows drawn: the content and a few blank ones, at most MAX_ROWS_SHOWN. */
   readonly rows: number;
+  /** The last row with content (may be more than `rows` for a very long sheet). */
+  readonly lastRow: number;
   readonly cols: number;
   readonly frozenRows: number;
   /** Pixel widths of the columns that are not the default 100, by 1-based column. */

@@ -8,6 +8,8 @@ const MIN_ROWS = 30;
 const MIN_COLS = 10;
 const SPARE_ROWS = 5;
 const SPARE_COLS = 2;
+/** A page of this many rows stays quick to draw; the rest of a long sheet is counted, not drawn. */
+const MAX_ROWS_SHOWN = 1000;
 
 function literalText(value: EvalValue): string {
   if (typeof value === 'object') return '';
@@ -42,12 +44,13 @@ export function cellView(cell: CellSnapshot): CellView {
 
 function sheetView(wb: Workbook, name: string): SheetView {
   const first = wb.snapshot(name, { rows: 1, cols: 1 });
-  const rows = Math.min(first.maxRows, Math.max(MIN_ROWS, first.lastRow + SPARE_ROWS));
+  const rows = Math.min(first.maxRows, MAX_ROWS_SHOWN, Math.max(MIN_ROWS, first.lastRow + SPARE_ROWS));
   const cols = Math.min(first.maxCols, Math.max(MIN_COLS, first.lastCol + SPARE_COLS));
   const snapshot = wb.snapshot(name, { rows, cols });
   return {
     name,
     rows,
+    lastRow: first.lastRow,
     cols,
     frozenRows: snapshot.frozenRows,
     columnWidths: snapshot.columnWidths,
