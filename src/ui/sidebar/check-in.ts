@@ -144,6 +144,10 @@ function readForm(): CheckInForm {
   };
 }
 
+function countComment(): void {
+  byId('comment-count').textContent = `${byId<HTMLTextAreaElement>('comment').value.length} / 1000`;
+}
+
 function setStatus(message: string): void {
   byId('status').textContent = message;
 }
@@ -164,6 +168,7 @@ function onSubmit(event: SubmitEvent): Promise<void> {
       const option = picker.querySelector<HTMLOptionElement>(`option[value="${CSS.escape(keyResult.id)}"]`);
       if (option) option.textContent = `${keyResult.name} (${percent(keyResult.score)})`;
       byId<HTMLTextAreaElement>('comment').value = '';
+      countComment();
       render();
       setStatus(`Checked in: ${keyResult.name} is now ${percent(keyResult.score)}.`);
     },
@@ -178,7 +183,5 @@ picker.addEventListener('change', () => {
   setStatus('');
   render();
 });
-byId<HTMLTextAreaElement>('comment').addEventListener('input', (event) => {
-  byId('comment-count').textContent = `${(event.target as HTMLTextAreaElement).value.length} / 1000`;
-});
+byId<HTMLTextAreaElement>('comment').addEventListener('input', countComment);
 form.addEventListener('submit', (event) => void onSubmit(event));
