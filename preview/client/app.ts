@@ -26,15 +26,33 @@ function currentSheet(): SheetView | undefined {
 function showFormulaBar(): void {
   const sheet = currentSheet();
   const here = selection && sheet && selection.sheet === sheet.name ? selection : null;
-  byId('cell-ref').textContent = here ? `${columnLetters(here.col)}${here.row}` : '';
+  const corner = here && `${columnLetters(here.col + here.numCols - 1)}${here.row + here.numRows - 1}`;
+  const start = here && `${columnLetters(here.col)}${here.row}`;
+  byId('cell-ref').textContent = here
+    ? here.numRows * here.numCols > 1
+      ? `${start}:${corner}`
+      : `${start}`
+    : '';
   const cell = here ? sheet?.cells[here.row - 1]?.[here.col - 1] : undefined;
   byId('cell-content').textContent = cell?.f ?? '';
 }
 
-function selectCell(row: number, col: number): void {
+/** The cell a shift-click extends from (Sheets' anchor), on the sheet it was clicked on. */
+let anchor: { sheet: string; row: number; col: number } | null = null;
+
+function selectCell(row: number, col: number, extend: boolean): void {
   const sheet = currentSheet();
   if (!sheet) return;
-  selection = { sheet: sheet.name, row, col, numRows: 1, numCols: 1 };
+  if (!extend || anchor?.sheet !== sheet.name) anchor = { sheet: sheet.name, row, col };
+  const top = Math.min(anchor.row, row);
+  const left = Math.min(anchor.col, col);
+  selection = {
+    sheet: sheet.name,
+    row: top,
+    col: left,
+    numRows: Math.abs(anchor.row - row) + 1,
+    numCols: Math.abs(anchor.col - col) + 1,
+  };
   const table = byId('grid-wrap').querySelector('table');
   if (table) markSelection(table, selection);
   showFormulaBar();

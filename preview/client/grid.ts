@@ -12,7 +12,8 @@ const ROW_HEADER_WIDTH = 46;
 const MAX_OVERFLOW_COLUMNS = 6;
 
 export interface GridHandlers {
-  onSelect(row: number, col: number): void;
+  /** `extend`: shift-click, from the current selection's anchor to this cell. */
+  onSelect(row: number, col: number, extend: boolean): void;
 }
 
 function alignment(cell: CellView): string {
@@ -117,20 +118,32 @@ export function renderGrid(
   table.addEventListener('click', (event) => {
     const td = (event.target as Element).closest<HTMLElement>('td[data-a1]');
     if (!td) return;
-    handlers.onSelect(Number(td.dataset.row), Number(td.dataset.col));
+    handlers.onSelect(Number(td.dataset.row), Number(td.dataset.col), (event as MouseEvent).shiftKey);
   });
   markSelection(table, selection);
   return table;
 }
 
-/** Outlines the selected cells and highlights their row and column headers. */
+const EDGES = ['--sel-top', '--sel-right', '--sel-bottom', '--sel-left'] as const;
+
+/** Tints the selected cells and draws one border around them, as Sheets does. */
 export function markSelection(table: HTMLTableElement, selection: SelectionView | null): void {
-  for (const element of table.querySelectorAll('.selected, .head-selected'))
-    element.classList.remove('selected', 'head-selected');
+  for (const element of table.querySelectorAll<HTMLElement>('td.selected')) {
+    element.classList.remove('selected');
+    for (const edge of EDGES) element.style.removeProperty(edge);
+  }
   if (!selection || selection.sheet !== table.dataset.sheet) return;
-  for (let r = selection.row; r < selection.row + selection.numRows; r++) {
-    for (let c = selection.col; c < selection.col + selection.numCols; c++) {
-      table.querySelector(`td[data-a1="${columnLetters(c)}${r}"]`)?.classList.add('selected');
+  const bottom = selection.row + selection.numRows - 1;
+  const right = selection.col + selection.numCols - 1;
+  for (let r = selection.row; r <= bottom; r++) {
+    for (let c = selection.col; c <= right; c++) {
+      const td = table.querySelector<HTMLElement>(`td[data-a1="${columnLetters(c)}${r}"]`);
+      if (!td) continue;
+      td.classList.add('selected');
+      const onEdge = [r === selection.row, c === right, r === bottom, c === selection.col];
+      EDGES.forEach((edge, i) => {
+        td.style.setProperty(edge, onEdge[i] ? '2px' : '0px');
+      });
     }
   }
 }

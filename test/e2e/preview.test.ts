@@ -84,6 +84,13 @@ describe('the demo workbook', () => {
     await openTab(page, 'Team KPIs');
     expect(await background(cell(page, 'Team KPIs', 'C4'))).toBe(RED);
     expect(await cell(page, 'Team KPIs', 'I5').textContent()).toMatch(/^Error: .*"n\/a"/);
+    await selectCell(page, 'Team KPIs', 'A1');
+    await Promise.all([
+      page.waitForResponse('**/api/select'),
+      cell(page, 'Team KPIs', 'F6').click({ modifiers: ['Shift'] }),
+    ]);
+    expect(await page.locator('#cell-ref').textContent()).toBe('A1:F6');
+    expect(await page.locator('table[data-sheet="Team KPIs"] td.selected').count()).toBe(36);
     await screenshot(page, 'preview-team-kpis');
   });
 
