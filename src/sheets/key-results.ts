@@ -15,7 +15,7 @@ import {
   scoreKeyResult,
 } from '../core';
 import type { CycleSettings } from './settings';
-import { readTableRows } from './table-io';
+import { readDisplayRows, readTableRows } from './table-io';
 import { type ConnectedTable, findTables } from './table-metadata';
 
 export interface KeyResultRow {
@@ -23,6 +23,8 @@ export interface KeyResultRow {
   /** 1-based sheet row. */
   readonly row: number;
   readonly cells: readonly CellValue[];
+  /** The row as the sheet shows it. */
+  readonly shown: readonly string[];
 }
 
 export interface KeyResultSummary {
@@ -37,6 +39,8 @@ export interface KeyResultSummary {
   readonly score: number | null;
   readonly status: string | null;
   readonly linkedKpi: string | null;
+  /** Start, target and current as the sheet shows them. */
+  readonly shown: { readonly start: string; readonly target: string; readonly current: string };
   /** Why the row can't be scored, if so. */
   readonly problem: string | null;
 }
@@ -46,15 +50,22 @@ function text(cells: readonly CellValue[], map: ColumnMap, field: Parameters<typ
   return isBlank(value) ? '' : String(value).trim();
 }
 
+function shownOf(row: KeyResultRow, field: 'start' | 'target' | 'current'): string {
+  const column = row.table.map[field];
+  return column === undefined ? '' : (row.shown[column - 1] ?? '');
+}
+
 /** Every key-result row (one with an ID) of every connected OKR table. */
 export function readKeyResultRows(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): KeyResultRow[] {
   return findTables(spreadsheet)
     .filter((table) => table.kind === 'okr' && table.map.id !== undefined)
     .flatMap((table) => {
-      const { firstRow, rows } = readTableRows(table.sheet, table.kind, table.headerRow, table.map);
+      const snapshot = readTableRows(table.sheet, table.kind, table.headerRow, table.map);
+      const { firstRow, rows } = snapshot;
+      const display = readDisplayRows(table.sheet, snapshot);
       return rows.flatMap((cells, i) =>
         text(cells, table.map, 'id') && text(cells, table.map, 'keyResult')
-          ? [{ table, row: firstRow + i, cells }]
+          ? [{ table, row: firstRow + i, cells, shown: display[i] ?? [] }]
           : [],
       );
     });
@@ -97,6 +108,7 @@ export function summarise(row: KeyResultRow, settings: CycleSettings | null, tod
     score,
     status,
     linkedKpi: text(row.cells, map, 'linkedKpi') || null,
+    shown: { start: shownOf(row, 'start'), target: shownOf(row, 'target'), current: shownOf(row, 'current') },
     problem,
   };
 }

@@ -33,6 +33,13 @@ export function readTableRows(
   return { firstRow, rows: rows.slice(0, end) };
 }
 
+/** The same rows as the sheet shows them (number formats applied: "97.0%", "1,000"), in one call. */
+export function readDisplayRows(sheet: Sheet, snapshot: TableSnapshot): string[][] {
+  const width = snapshot.rows[0]?.length ?? 0;
+  if (snapshot.rows.length === 0 || width === 0) return [];
+  return sheet.getRange(snapshot.firstRow, 1, snapshot.rows.length, width).getDisplayValues();
+}
+
 export function writeRuns(sheet: Sheet, firstRow: number, runs: readonly OutputRun[]): void {
   for (const run of runs) {
     if (run.values.length === 0) continue;

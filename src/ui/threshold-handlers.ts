@@ -5,7 +5,7 @@
  */
 import { type CellValue, cellOf, isBlank, kpiStatus, readNumber, readThresholds } from '../core';
 import { BUSY_MESSAGE, BusyError, withDocumentLock } from '../sheets/lock';
-import { readTableRows } from '../sheets/table-io';
+import { readDisplayRows, readTableRows } from '../sheets/table-io';
 import { type ConnectedTable, findTables } from '../sheets/table-metadata';
 import { type Plain, plain } from './plain';
 import { parsedLimits, type ThresholdErrors, validateThresholdForm } from './threshold-schema';
@@ -22,6 +22,8 @@ export interface KpiView {
   readonly problem: string | null;
   /** Whether the table has a Direction column to save a direction into. */
   readonly hasDirection: boolean;
+  /** Value and limits as the sheet shows them ("97.0%"). */
+  readonly shown: { readonly value: string; readonly warning: string; readonly critical: string };
 }
 
 export interface ThresholdPageData {
@@ -36,21 +38,31 @@ interface KpiRow {
   readonly table: ConnectedTable;
   readonly row: number;
   readonly cells: readonly CellValue[];
+  /** The row as the sheet shows it. */
+  readonly shown: readonly string[];
 }
 
 function kpiRows(): KpiRow[] {
   return findTables(SpreadsheetApp.getActiveSpreadsheet())
     .filter((t) => t.kind === 'kpi')
     .flatMap((table) => {
-      const { firstRow, rows } = readTableRows(table.sheet, table.kind, table.headerRow, table.map);
-      return rows.flatMap((cells, i) =>
-        isBlank(cellOf(cells, table.map, 'name')) ? [] : [{ table, row: firstRow + i, cells }],
+      const snapshot = readTableRows(table.sheet, table.kind, table.headerRow, table.map);
+      const display = readDisplayRows(table.sheet, snapshot);
+      return snapshot.rows.flatMap((cells, i) =>
+        isBlank(cellOf(cells, table.map, 'name'))
+          ? []
+          : [{ table, row: snapshot.firstRow + i, cells, shown: display[i] ?? [] }],
       );
     });
 }
 
 function nameOf(row: KpiRow): string {
   return String(cellOf(row.cells, row.table.map, 'name')).trim();
+}
+
+function shownOf(row: KpiRow, field: 'value' | 'warning' | 'critical'): string {
+  const column = row.table.map[field];
+  return column === undefined ? '' : (row.shown[column - 1] ?? '');
 }
 
 function view(row: KpiRow): KpiView {
@@ -76,6 +88,11 @@ function view(row: KpiRow): KpiView {
     status,
     problem,
     hasDirection: map.direction !== undefined,
+    shown: {
+      value: shownOf(row, 'value'),
+      warning: shownOf(row, 'warning'),
+      critical: shownOf(row, 'critical'),
+    },
   };
 }
 

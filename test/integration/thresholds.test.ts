@@ -30,7 +30,7 @@ describe('KPI threshold sidebar', () => {
     const data = JSON.parse(
       /<script id="initial-data" type="application\/json">(.*?)<\/script>/s.exec(html)?.[1] ?? 'null',
     ) as {
-      kpis: { name: string; warning: number; status: string }[];
+      kpis: { name: string; warning: number; status: string; shown: Record<string, string> }[];
     };
     expect(data.kpis.map((k) => k.name)).toEqual([
       'On-time delivery',
@@ -40,7 +40,11 @@ describe('KPI threshold sidebar', () => {
       'Active users',
       'Weekly leads',
     ]);
-    expect(data.kpis[0]).toMatchObject({ warning: 0.98, status: 'Warning' });
+    expect(data.kpis[0]).toMatchObject({
+      warning: 0.98,
+      status: 'Warning',
+      shown: { value: '97.0%', warning: '98.0%' },
+    });
   });
 
   it('saves new limits to the KPI found by name, and the colour follows at once', () => {

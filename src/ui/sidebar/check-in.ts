@@ -52,7 +52,7 @@ function renderCard(kr: SidebarKeyResult | undefined): void {
   const range =
     kr.kind === 'milestone'
       ? `Milestone: ${shown(kr.current)}`
-      : `Now ${shown(kr.current)} · target ${shown(kr.target)}${kr.kind === 'linear' ? ` · from ${shown(kr.start)}` : ''}`;
+      : `Now ${kr.shown.current || '–'} · target ${kr.shown.target || '–'}${kr.kind === 'linear' ? ` · from ${kr.shown.start || '0'}` : ''}`;
   replaceChildren(
     card,
     h(
@@ -102,7 +102,7 @@ function renderHistory(kr: SidebarKeyResult | undefined): void {
           h(
             'div',
             { class: 'history-head' },
-            h('strong', {}, shown(c.value)),
+            h('strong', {}, shown(c.value, kr.shown.current.endsWith('%'))),
             h('span', { class: 'muted' }, `${shortDate(c.time)} · confidence ${shown(c.confidence)}`),
           ),
           c.comment ? h('p', {}, c.comment) : null,

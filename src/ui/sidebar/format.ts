@@ -5,9 +5,11 @@ export function percent(score: number | null): string {
   return score === null ? '–' : `${Math.round(score * 100)}%`;
 }
 
-export function shown(value: Plain): string {
+/** A value for reading; `asPercent` when the sheet shows the key result's values as percentages. */
+export function shown(value: Plain, asPercent = false): string {
   if (value === null || value === '') return '–';
   if (typeof value === 'boolean') return value ? 'done' : 'not done';
+  if (typeof value === 'number' && asPercent) return `${Number((value * 100).toPrecision(4))}%`;
   if (typeof value === 'number')
     return Number.isInteger(value) ? value.toLocaleString('en-US') : String(Number(value.toPrecision(6)));
   return value;

@@ -57,8 +57,9 @@ function readForm(): ThresholdForm {
 }
 
 function loadFields(kpi: KpiView | undefined): void {
-  input('warning').value = kpi ? (kpi.warning === null ? '' : String(kpi.warning)) : '';
-  input('critical').value = kpi ? (kpi.critical === null ? '' : String(kpi.critical)) : '';
+  // As the sheet shows them ("98.0%"): the form reads percentages and plain numbers alike.
+  input('warning').value = kpi?.shown.warning ?? '';
+  input('critical').value = kpi?.shown.critical ?? '';
   input('direction').value = kpi && ['higher', 'lower'].includes(kpi.direction) ? kpi.direction : '';
   (input('direction') as HTMLSelectElement).disabled = !kpi?.hasDirection;
 }
@@ -82,7 +83,7 @@ function preview(): void {
     h(
       'div',
       { class: 'card-head' },
-      h('strong', {}, `${shown(kpi.value)} ${kpi.unit}`.trim()),
+      h('strong', {}, `${kpi.shown.value || shown(kpi.value)} ${kpi.unit === '%' ? '' : kpi.unit}`.trim()),
       h('span', { class: statusClass(kpi.status) }, kpi.status ?? 'Not judged'),
     ),
     kpi.problem ? h('p', { class: 'error' }, kpi.problem) : null,
