@@ -20,8 +20,11 @@ function send(event: WorkerEvent, transfer: ArrayBuffer[] = []): void {
   port?.postMessage(event, transfer);
 }
 
+/** An error's message; errors the add-on throws come from the vm's realm, so no instanceof. */
 function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const text =
+    typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined;
+  return typeof text === 'string' ? text : String(error);
 }
 
 /** What google.script.run hands the page: JSON data only (a Date arrives as its ISO text here). */
@@ -89,5 +92,5 @@ start().then(
     send({ type: 'ready', title: addon.wb.spreadsheet.getName() });
   },
   (error: unknown) =>
-    send({ type: 'fatal', error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    send({ type: 'fatal', error: (error as { stack?: string } | null)?.stack ?? message(error) }),
 );
