@@ -38,6 +38,17 @@ export function layoutOf(kind: TableKind): readonly Field[] {
   return kind === 'kpi' ? KPI_LAYOUT : OKR_LAYOUT;
 }
 
+/** Column widths (pixels) for the columns whose text runs long; others keep Sheets' default. */
+export const COLUMN_WIDTHS: Partial<Record<Field, number>> = {
+  objective: 220,
+  keyResult: 280,
+  name: 180,
+  owner: 170,
+  linkedKpi: 160,
+  signal: 280,
+  lastCheckIn: 130,
+};
+
 /** Number formats of the columns whose values have a natural format. */
 export const COLUMN_FORMATS: Partial<Record<Field, string>> = {
   suddenLimit: '0%',

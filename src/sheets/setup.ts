@@ -16,6 +16,7 @@ import { historySheet } from './kpi-history-sheet';
 import {
   CHECK_IN_HEADERS,
   COLUMN_FORMATS,
+  COLUMN_WIDTHS,
   EXAMPLE_VALUE_FORMATS,
   KPI_EXAMPLE_HISTORY,
   KPI_EXAMPLES,
@@ -52,6 +53,8 @@ function formatTable(sheet: Sheet, kind: TableKind, rows: number): void {
   layout.forEach((field, i) => {
     const format = COLUMN_FORMATS[field];
     if (format) sheet.getRange(2, i + 1, rows, 1).setNumberFormat(format);
+    const width = COLUMN_WIDTHS[field];
+    if (width) sheet.setColumnWidth(i + 1, width);
   });
   const listColumn = (field: Field, values: readonly string[]) => {
     const column = layout.indexOf(field as never) + 1;

@@ -23,6 +23,11 @@ function selected(): SidebarKeyResult | undefined {
   return keyResults.get(picker.value);
 }
 
+/** Score first: a long key-result name is cut off at the sidebar's edge, its score should not be. */
+function optionText(kr: SidebarKeyResult): string {
+  return `${percent(kr.score)} · ${kr.name}`;
+}
+
 function fillPicker(): void {
   const groups = new Map<string, SidebarKeyResult[]>();
   for (const kr of data.keyResults) {
@@ -33,11 +38,7 @@ function fillPicker(): void {
     picker,
     h('option', { value: '' }, data.keyResults.length ? 'Choose a key result…' : 'No key results yet'),
     ...[...groups].map(([objective, krs]) =>
-      h(
-        'optgroup',
-        { label: objective },
-        ...krs.map((kr) => h('option', { value: kr.id }, `${kr.name} (${percent(kr.score)})`)),
-      ),
+      h('optgroup', { label: objective }, ...krs.map((kr) => h('option', { value: kr.id }, optionText(kr)))),
     ),
   );
   picker.value = data.selectedId && keyResults.has(data.selectedId) ? data.selectedId : '';
@@ -166,7 +167,7 @@ function onSubmit(event: SubmitEvent): Promise<void> {
     saved: ({ keyResult }) => {
       keyResults.set(keyResult.id, keyResult);
       const option = picker.querySelector<HTMLOptionElement>(`option[value="${CSS.escape(keyResult.id)}"]`);
-      if (option) option.textContent = `${keyResult.name} (${percent(keyResult.score)})`;
+      if (option) option.textContent = optionText(keyResult);
       byId<HTMLTextAreaElement>('comment').value = '';
       countComment();
       render();
