@@ -3,18 +3,8 @@
  * (a horizontal bar per value, stacked), column and winloss; max, min (ymin/ymax for lines), color,
  * color1, color2, negcolor, linewidth.
  */
+import { svg } from '../../src/ui/sidebar/dom';
 import type { SparklineView } from '../shared/view';
-
-const SVG = 'http://www.w3.org/2000/svg';
-
-function svg<K extends keyof SVGElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string | number>,
-): SVGElementTagNameMap[K] {
-  const element = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
-  return element;
-}
 
 type Options = Record<string, string | number | boolean>;
 

@@ -1,14 +1,5 @@
 /** A small progress chart as inline SVG (no external script): values over time, with the target line. */
-const SVG = 'http://www.w3.org/2000/svg';
-
-function svg<K extends keyof SVGElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string | number>,
-): SVGElementTagNameMap[K] {
-  const element = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
-  return element;
-}
+import { svg } from './dom';
 
 export interface Point {
   readonly time: number;

@@ -50,3 +50,15 @@ export function setFieldError(field: string, message: string | null | undefined)
 export function initialData<T>(): T {
   return JSON.parse(byId('initial-data').textContent ?? 'null') as T;
 }
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** An SVG element with its attributes (charts are drawn as inline SVG: no external script). */
+export function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string | number>,
+): SVGElementTagNameMap[K] {
+  const element = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
+  return element;
+}
