@@ -15,7 +15,7 @@ export function fixed(n: number, digits = 2): string {
  * Medians of two functions timed in alternation, so garbage collection and CPU frequency changes fall
  * on both alike; `runs` timed pairs after `warmUp` untimed ones.
  */
-export function compareMs(a: () => unknown, b: () => unknown, runs = 51, warmUp = 30): [number, number] {
+export function compareMs(a: () => unknown, b: () => unknown, runs = 51, warmUp = 200): [number, number] {
   for (let i = 0; i < warmUp; i++) {
     a();
     b();

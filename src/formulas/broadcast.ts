@@ -28,16 +28,6 @@ function toColumn([name, value]: NamedArg): Column {
   return { name, rows };
 }
 
-/** One row's result, or its error as text; kept out of the loop so the loop stays small and optimised. */
-function rowResult(row: (values: CellValue[]) => Output, values: CellValue[]): Output {
-  try {
-    return checked(row(values));
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    return `Error: ${error.message}`;
-  }
-}
-
 function checked(result: Output): Output {
   // A number that is not finite would show as a wrong value in the sheet: never let one out.
   if (typeof result === 'number' && !Number.isFinite(result))
@@ -45,13 +35,23 @@ function checked(result: Output): Output {
   return result;
 }
 
+/** The arguments of one call, read in place: nothing is copied per row. */
+export interface Columns {
+  /** Argument `k` on row `r`: the row's cell for a range, the value itself for a single cell. */
+  cell(k: number, r: number): CellValue;
+  /** Whether argument `k` is a single cell, the same on every row. */
+  isSingle(k: number): boolean;
+}
+
 /**
- * Calls `row` once per row with the row's values (in argument order) and returns a column, or calls it
- * once and returns a value when every argument is a single value.
+ * Computes the call's result: `makeRow` sees the arguments once and returns the function of one row.
+ * Ranges are read row by row and single values apply to every row. A call made only of single values
+ * throws on bad input (Sheets shows #ERROR! with the message); a range call writes `Error: ...` into
+ * the bad row and still computes every other row.
  */
 export function broadcast(
   args: readonly NamedArg[],
-  row: (values: CellValue[]) => Output,
+  makeRow: (columns: Columns) => (r: number) => Output,
 ): Output | Output[][] {
   const columns = args.map(toColumn);
   let height = 0;
@@ -67,49 +67,84 @@ export function broadcast(
       );
     }
   }
-  const values: CellValue[] = columns.map((c) => ('single' in c ? c.single : undefined));
+  const singles = columns.map((c) => ('single' in c ? c.single : undefined));
+  const ranges = columns.map((c) => ('rows' in c ? c.rows : undefined));
+  const row = makeRow({
+    cell: (k, r) => {
+      const rows = ranges[k];
+      return rows === undefined ? singles[k] : ((rows[r] as CellValue[])[0] as CellValue);
+    },
+    isSingle: (k) => ranges[k] === undefined,
+  });
   if (height === 0) {
     try {
-      return checked(row(values));
+      return checked(row(0));
     } catch (error) {
       throw error instanceof InputError ? new Error(error.message) : error;
     }
   }
-  // Plain indexed loops: this runs once per row of a possibly 100,000-row column.
-  const rangedAt: number[] = [];
-  const rangedRows: unknown[][][] = [];
-  columns.forEach((c, i) => {
-    if ('rows' in c) {
-      rangedAt.push(i);
-      rangedRows.push(c.rows);
+  // One try around the whole loop, resumed after a bad row: the loop itself stays small and fast,
+  // as it runs once per row of a possibly 100,000-row column.
+  const out: Output[][] = new Array(height);
+  let r = 0;
+  while (r < height) {
+    try {
+      for (; r < height; r++) out[r] = [checked(row(r))];
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      out[r] = [`Error: ${error.message}`];
+      r++;
     }
-  });
-  const out: Output[][] = [];
-  for (let r = 0; r < height; r++) {
-    for (let j = 0; j < rangedAt.length; j++) {
-      values[rangedAt[j] as number] = ((rangedRows[j] as unknown[][])[r] as CellValue[])[0];
-    }
-    out.push([rowResult(row, values)]);
   }
   return out;
 }
 
 /**
- * Remembers the result for the last arguments seen. A limit or a kind given as one cell is the same
- * value on every row, so it is parsed once per call instead of once per row. Fixed arity keeps the
- * per-row check free of allocations.
+ * What `compute` derives from up to three arguments (thresholds from the limits, a kind from its
+ * text), as a function of the row. When they are all single cells, the usual case, it is computed
+ * once, on first use, and a failure is the same failure on every row; otherwise once per row,
+ * remembering the last inputs, since neighbouring rows often repeat them.
  */
-export function lastValueMemo<R>(compute: (a: CellValue, b: CellValue, c: CellValue) => R) {
+export function derived<R>(
+  columns: Columns,
+  ks: readonly number[],
+  compute: (a: CellValue, b: CellValue, c: CellValue) => R,
+): (r: number) => R {
+  const [a = -1, b = -1, c = -1] = ks;
+  const at = (k: number, r: number) => (k < 0 ? undefined : columns.cell(k, r));
+  if (ks.every((k) => columns.isSingle(k))) {
+    let done = false;
+    let value: R;
+    let failure: unknown;
+    return () => {
+      if (!done) {
+        try {
+          value = compute(at(a, 0), at(b, 0), at(c, 0));
+        } catch (error) {
+          failure = error;
+        }
+        done = true;
+      }
+      if (failure !== undefined) throw failure;
+      return value as R;
+    };
+  }
   let seen = false;
   let lastA: CellValue;
   let lastB: CellValue;
   let lastC: CellValue;
   let result: R;
-  return (a: CellValue, b?: CellValue, c?: CellValue): R => {
-    if (!seen || a !== lastA || b !== lastB || c !== lastC) {
-      result = compute(a, b, c);
-      [seen, lastA, lastB, lastC] = [true, a, b, c];
+  return (r) => {
+    const x = at(a, r);
+    const y = at(b, r);
+    const z = at(c, r);
+    if (!seen || x !== lastA || y !== lastB || z !== lastC) {
+      result = compute(x, y, z);
+      seen = true;
+      lastA = x;
+      lastB = y;
+      lastC = z;
     }
-    return result as R;
+    return result;
   };
 }

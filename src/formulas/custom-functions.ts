@@ -20,7 +20,7 @@ import {
   scoreKeyResult,
   type WeightedScore,
 } from '../core';
-import { broadcast, lastValueMemo, type Output } from './broadcast';
+import { broadcast, derived, type Output } from './broadcast';
 
 export function okrScore(
   current: unknown,
@@ -34,10 +34,13 @@ export function okrScore(
     ['start', start],
     ['kind', kind],
   ] as const;
-  const kindOf = lastValueMemo((k) => readKind(k));
-  return broadcast(args, (row) => {
-    const kr = readKeyResultOfKind(kindOf(row[3]), row[0], row[1], row[2]);
-    return kr === null ? '' : scoreKeyResult(kr);
+  return broadcast(args, (columns) => {
+    const kindOf = derived(columns, [3], (k) => readKind(k));
+    const cell = columns.cell;
+    return (r) => {
+      const kr = readKeyResultOfKind(kindOf(r), cell(0, r), cell(1, r), cell(2, r));
+      return kr === null ? '' : scoreKeyResult(kr);
+    };
   });
 }
 
@@ -90,13 +93,15 @@ export function okrStatusOf(
     ['cycle_end', cycleEnd],
     ['as_of', asOf],
   ] as const;
-  const cycleOf = lastValueMemo(readCycle);
   // Without as_of the status is judged today, and goes stale: Sheets only recomputes when arguments change.
   const today = new Date();
-  return broadcast(args, (row) => {
-    const value = readScore(row[0], 'score');
-    if (value === null) return '';
-    return okrStatus(value, cycleOf(row[1], row[2]), readDate(row[3], 'as_of') ?? today);
+  return broadcast(args, (columns) => {
+    const cycleOf = derived(columns, [1, 2], readCycle);
+    const asOfOf = derived(columns, [3], (at) => readDate(at, 'as_of') ?? today);
+    return (r) => {
+      const value = readScore(columns.cell(0, r), 'score');
+      return value === null ? '' : okrStatus(value, cycleOf(r), asOfOf(r));
+    };
   });
 }
 
@@ -112,10 +117,13 @@ export function kpiStatusOf(
     ['critical', critical],
     ['direction', direction],
   ] as const;
-  const thresholdsOf = lastValueMemo(readThresholds);
-  return broadcast(args, (row) => {
-    const reading = readNumber(row[0], 'value');
-    return reading === null ? '' : kpiStatus(reading, thresholdsOf(row[1], row[2], row[3]));
+  return broadcast(args, (columns) => {
+    const thresholdsOf = derived(columns, [1, 2, 3], readThresholds);
+    const cell = columns.cell;
+    return (r) => {
+      const reading = readNumber(cell(0, r), 'value');
+      return reading === null ? '' : kpiStatus(reading, thresholdsOf(r));
+    };
   });
 }
 
@@ -125,12 +133,13 @@ export function kpiChange(current: unknown, previous: unknown): Output | Output[
       ['current', current],
       ['previous', previous],
     ],
-    ([c, p]) => {
-      // Without a previous value there is no change to show, whatever the current cell holds.
-      const before = readNumber(p, 'previous');
-      if (before === null) return '';
-      const now = readNumber(c, 'current');
-      return now === null ? '' : relativeChange(now, before);
-    },
+    ({ cell }) =>
+      (r) => {
+        // Without a previous value there is no change to show, whatever the current cell holds.
+        const before = readNumber(cell(1, r), 'previous');
+        if (before === null) return '';
+        const now = readNumber(cell(0, r), 'current');
+        return now === null ? '' : relativeChange(now, before);
+      },
   );
 }

@@ -132,3 +132,26 @@ describe('KPI_CHANGE', () => {
     );
   });
 });
+
+describe('arguments shared by every row', () => {
+  it('are read once; a bad one is the error of every row that needs it', () => {
+    expect(kpiStatusOf(col(0.99, '', 0.9), 'high', 0.95)).toEqual(
+      col('Error: warning must be a number, got "high"', '', 'Error: warning must be a number, got "high"'),
+    );
+  });
+  it('may also vary by row', () => {
+    expect(kpiStatusOf(col(0.99, 0.99, 300), col(0.98, 0.995, 400), col(0.95, 0.99, 500))).toEqual(
+      col('OK', 'Warning', 'OK'),
+    );
+  });
+  it('include a cycle given once for a whole column of scores', () => {
+    const start = new Date(2026, 0, 1);
+    const end = new Date(2026, 2, 31);
+    expect(okrStatusOf(col(0.5, 0.1), start, end, new Date(2026, 1, 15))).toEqual(
+      col('On track', 'Off track'),
+    );
+    expect(() => okrStatusOf(0.5, end, start)).toThrow(
+      'cycle_end (2026-01-01) must be after cycle_start (2026-03-31)',
+    );
+  });
+});
