@@ -2,7 +2,7 @@
  * Judges every row of a connected table with the same rules as the custom formulas, for Refresh's
  * summary: how many rows were scored, how many breach or lag, and which rows could not be read.
  */
-import { type CellValue, isBlank, readNumber, readText } from './cell';
+import { type CellValue, isBlank, readNumber } from './cell';
 import { InputError } from './errors';
 import { scoreKeyResult } from './key-result';
 import { type KpiStatus, kpiStatus } from './kpi';
@@ -99,13 +99,4 @@ export function judgeOkrTable(table: TableRows, cycle: Cycle, asOf: Date): Table
       return kr === null ? null : okrStatus(scoreKeyResult(kr), cycle, asOf);
     },
   );
-}
-
-/** A short name for a row in messages: the KPI's or key result's own name when it has one. */
-export function rowLabel(row: readonly CellValue[], map: ColumnMap, kind: TableKind): string | null {
-  try {
-    return readText(cellOf(row, map, kind === 'kpi' ? 'name' : 'keyResult'), 'name');
-  } catch {
-    return null;
-  }
 }

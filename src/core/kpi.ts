@@ -7,8 +7,6 @@ import { describe, InputError } from './errors';
 export type Direction = 'higher' | 'lower';
 export type KpiStatus = 'OK' | 'Warning' | 'Breach';
 
-export const KPI_STATUSES: readonly KpiStatus[] = ['OK', 'Warning', 'Breach'];
-
 export const DIRECTION_SPELLINGS: Readonly<Record<string, Direction>> = {
   higher: 'higher',
   'higher is better': 'higher',

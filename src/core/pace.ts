@@ -7,8 +7,6 @@ import { clamp01 } from './key-result';
 
 export type OkrStatus = 'Not started' | 'On track' | 'At risk' | 'Off track' | 'Done';
 
-export const OKR_STATUSES: readonly OkrStatus[] = ['Not started', 'On track', 'At risk', 'Off track', 'Done'];
-
 /**
  * How far behind the expected progress a score may be. Up to 0.1 behind is On track (a week or so of
  * a quarter), up to 0.25 behind At risk (recoverable with a push), further behind Off track.
