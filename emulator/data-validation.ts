@@ -43,6 +43,12 @@ export class EmDataValidation implements Pick<SS.DataValidation, RuleMethods> {
   }
 }
 
+/** A checkbox rule's criteria values: none, the checked value, or the checked and unchecked values. */
+export function checkboxValues(checkedValue: unknown, uncheckedValue: unknown): unknown[] {
+  if (checkedValue === undefined) return [];
+  return uncheckedValue === undefined ? [checkedValue] : [checkedValue, uncheckedValue];
+}
+
 export function validationFacade(exec: Execution, spec: ValidationSpec): EmDataValidation {
   return new EmDataValidation(exec, spec);
 }
@@ -130,13 +136,7 @@ export class EmDataValidationBuilder implements Pick<SS.DataValidationBuilder, B
     return this.helpText;
   }
   requireCheckbox(checkedValue?: unknown, uncheckedValue?: unknown): SS.DataValidationBuilder {
-    const values =
-      checkedValue === undefined
-        ? []
-        : uncheckedValue === undefined
-          ? [checkedValue]
-          : [checkedValue, uncheckedValue];
-    return this._set('CHECKBOX', values);
+    return this._set('CHECKBOX', checkboxValues(checkedValue, uncheckedValue));
   }
   requireFormulaSatisfied(formula: string): SS.DataValidationBuilder {
     return this._set('CUSTOM_FORMULA', [formula]);

@@ -9,7 +9,7 @@ import { FormulaCell, parseInput, toCellScalar } from './cell-input';
 import { checkAlive, clearArea, storeContent, writeInput } from './cell-writes';
 import { normalizeColor } from './colors';
 import type { Execution } from './context';
-import { type ValidationArg, validationFacade, validationSpecOf } from './data-validation';
+import { checkboxValues, type ValidationArg, validationFacade, validationSpecOf } from './data-validation';
 import { addMetadata, dimensionLocation, EmDeveloperMetadataFinder, metadataAt } from './developer-metadata';
 import { exception } from './errors';
 import { EmProtection } from './named-range';
@@ -549,12 +549,7 @@ export class EmRange implements Pick<SS.Range, RangeMethods> {
   /** Checkboxes in every cell; every cell is set to the unchecked value (false by default). */
   insertCheckboxes(checkedValue?: unknown, uncheckedValue?: unknown): SS.Range {
     this._writable();
-    const values =
-      checkedValue === undefined
-        ? []
-        : uncheckedValue === undefined
-          ? [checkedValue]
-          : [checkedValue, uncheckedValue];
+    const values = checkboxValues(checkedValue, uncheckedValue);
     const unchecked = checkedValue === undefined ? false : (uncheckedValue ?? '');
     const validation = { criteria: 'CHECKBOX', values, allowInvalid: false, helpText: '' };
     this._each((r, c) => {
