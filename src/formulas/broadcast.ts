@@ -15,17 +15,34 @@ export type Output = number | string;
 /** One argument as Sheets passes it, with the name messages use. */
 export type NamedArg = readonly [name: string, value: unknown];
 
-type Column =
-  | { readonly name: string; readonly single: CellValue }
-  | { readonly name: string; readonly rows: unknown[][] };
+/**
+ * One argument over the rows of a call. `at(r)` is the row's cell for a range and the value itself for
+ * a single cell; each argument gets its own small accessor, so the row loop reads its cells directly.
+ */
+export interface Column {
+  readonly single: boolean;
+  readonly at: (r: number) => CellValue;
+}
 
-function toColumn([name, value]: NamedArg): Column {
-  if (!Array.isArray(value)) return { name, single: value as CellValue };
-  const rows = value as unknown[][];
-  if (rows.length === 1 && rows[0]?.length === 1) return { name, single: rows[0][0] as CellValue };
+/** The columns of a call, one per argument, in the order of the arguments. */
+export type Columns<A extends readonly NamedArg[]> = { readonly [K in keyof A]: Column };
+
+interface SizedColumn extends Column {
+  /** Rows in the argument's range; 0 for a single cell. */
+  readonly height: number;
+}
+
+function singleColumn(value: CellValue): SizedColumn {
+  return { single: true, height: 0, at: () => value };
+}
+
+function toColumn([name, value]: NamedArg): SizedColumn {
+  if (!Array.isArray(value)) return singleColumn(value as CellValue);
+  const rows = value as CellValue[][];
   const width = rows[0]?.length ?? 0;
   if (width !== 1) throw new Error(`${name} must be a single column, got a range ${width} columns wide`);
-  return { name, rows };
+  if (rows.length === 1) return singleColumn(rows[0]?.[0]);
+  return { single: false, height: rows.length, at: (r) => (rows[r] as CellValue[])[0] };
 }
 
 function checked(result: Output): Output {
@@ -35,47 +52,32 @@ function checked(result: Output): Output {
   return result;
 }
 
-/** The arguments of one call, read in place: nothing is copied per row. */
-export interface Columns {
-  /** Argument `k` on row `r`: the row's cell for a range, the value itself for a single cell. */
-  cell(k: number, r: number): CellValue;
-  /** Whether argument `k` is a single cell, the same on every row. */
-  isSingle(k: number): boolean;
-}
-
 /**
- * Computes the call's result: `makeRow` sees the arguments once and returns the function of one row.
- * Ranges are read row by row and single values apply to every row. A call made only of single values
- * throws on bad input (Sheets shows #ERROR! with the message); a range call writes `Error: ...` into
- * the bad row and still computes every other row.
+ * Computes the call's result: `makeRow` sees the arguments' columns once and returns the function of
+ * one row. Ranges are read row by row and single values apply to every row. A call made only of single
+ * values throws on bad input (Sheets shows #ERROR! with the message); a range call writes `Error: ...`
+ * into the bad row and still computes every other row.
  */
-export function broadcast(
-  args: readonly NamedArg[],
-  makeRow: (columns: Columns) => (r: number) => Output,
+export function broadcast<const A extends readonly NamedArg[]>(
+  args: A,
+  makeRow: (columns: Columns<A>) => (r: number) => Output,
 ): Output | Output[][] {
   const columns = args.map(toColumn);
   let height = 0;
   let tallest = '';
-  for (const column of columns) {
-    if (!('rows' in column)) continue;
+  for (const [k, column] of columns.entries()) {
+    if (column.height === 0) continue;
+    const name = (args[k] as NamedArg)[0];
     if (height === 0) {
-      height = column.rows.length;
-      tallest = column.name;
-    } else if (column.rows.length !== height) {
+      height = column.height;
+      tallest = name;
+    } else if (column.height !== height) {
       throw new Error(
-        `${column.name} has ${column.rows.length} rows but ${tallest} has ${height}: ranges must be the same height`,
+        `${name} has ${column.height} rows but ${tallest} has ${height}: ranges must be the same height`,
       );
     }
   }
-  const singles = columns.map((c) => ('single' in c ? c.single : undefined));
-  const ranges = columns.map((c) => ('rows' in c ? c.rows : undefined));
-  const row = makeRow({
-    cell: (k, r) => {
-      const rows = ranges[k];
-      return rows === undefined ? singles[k] : ((rows[r] as CellValue[])[0] as CellValue);
-    },
-    isSingle: (k) => ranges[k] === undefined,
-  });
+  const row = makeRow(columns as unknown as Columns<A>);
   if (height === 0) {
     try {
       return checked(row(0));
@@ -100,34 +102,26 @@ export function broadcast(
 }
 
 /**
- * What `compute` derives from up to three arguments (thresholds from the limits, a kind from its
- * text), as a function of the row. When they are all single cells, the usual case, it is computed
- * once, on first use, and a failure is the same failure on every row; otherwise once per row,
- * remembering the last inputs, since neighbouring rows often repeat them.
+ * What `compute` derives from a few arguments (thresholds from the limits, a kind from its text), as a
+ * function of the row. When they are all single cells, the usual case, it is computed once, and a
+ * failure is the same failure on every row that asks; otherwise once per row, remembering the last
+ * inputs, since neighbouring rows often repeat them.
  */
 export function derived<R>(
-  columns: Columns,
-  ks: readonly number[],
+  inputs: readonly Column[],
   compute: (a: CellValue, b: CellValue, c: CellValue) => R,
 ): (r: number) => R {
-  const [a = -1, b = -1, c = -1] = ks;
-  const at = (k: number, r: number) => (k < 0 ? undefined : columns.cell(k, r));
-  if (ks.every((k) => columns.isSingle(k))) {
-    let done = false;
+  const [a, b, c] = [0, 1, 2].map((i) => (inputs[i] ?? NO_INPUT).at) as [Cell, Cell, Cell];
+  if (inputs.every((input) => input.single)) {
     let value: R;
-    let failure: unknown;
-    return () => {
-      if (!done) {
-        try {
-          value = compute(at(a, 0), at(b, 0), at(c, 0));
-        } catch (error) {
-          failure = error;
-        }
-        done = true;
-      }
-      if (failure !== undefined) throw failure;
-      return value as R;
-    };
+    try {
+      value = compute(a(0), b(0), c(0));
+    } catch (failure) {
+      return () => {
+        throw failure;
+      };
+    }
+    return () => value;
   }
   let seen = false;
   let lastA: CellValue;
@@ -135,9 +129,9 @@ export function derived<R>(
   let lastC: CellValue;
   let result: R;
   return (r) => {
-    const x = at(a, r);
-    const y = at(b, r);
-    const z = at(c, r);
+    const x = a(r);
+    const y = b(r);
+    const z = c(r);
     if (!seen || x !== lastA || y !== lastB || z !== lastC) {
       result = compute(x, y, z);
       seen = true;
@@ -148,3 +142,6 @@ export function derived<R>(
     return result;
   };
 }
+
+type Cell = Column['at'];
+const NO_INPUT: Column = singleColumn(undefined);

@@ -34,11 +34,10 @@ export function okrScore(
     ['start', start],
     ['kind', kind],
   ] as const;
-  return broadcast(args, (columns) => {
-    const kindOf = derived(columns, [3], (k) => readKind(k));
-    const cell = columns.cell;
+  return broadcast(args, ([currents, targets, starts, kinds]) => {
+    const kindOf = derived([kinds], (k) => readKind(k));
     return (r) => {
-      const kr = readKeyResultOfKind(kindOf(r), cell(0, r), cell(1, r), cell(2, r));
+      const kr = readKeyResultOfKind(kindOf(r), currents.at(r), targets.at(r), starts.at(r));
       return kr === null ? '' : scoreKeyResult(kr);
     };
   });
@@ -95,11 +94,11 @@ export function okrStatusOf(
   ] as const;
   // Without as_of the status is judged today, and goes stale: Sheets only recomputes when arguments change.
   const today = new Date();
-  return broadcast(args, (columns) => {
-    const cycleOf = derived(columns, [1, 2], readCycle);
-    const asOfOf = derived(columns, [3], (at) => readDate(at, 'as_of') ?? today);
+  return broadcast(args, ([scores, starts, ends, asOfs]) => {
+    const cycleOf = derived([starts, ends], readCycle);
+    const asOfOf = derived([asOfs], (at) => readDate(at, 'as_of') ?? today);
     return (r) => {
-      const value = readScore(columns.cell(0, r), 'score');
+      const value = readScore(scores.at(r), 'score');
       return value === null ? '' : okrStatus(value, cycleOf(r), asOfOf(r));
     };
   });
@@ -117,11 +116,10 @@ export function kpiStatusOf(
     ['critical', critical],
     ['direction', direction],
   ] as const;
-  return broadcast(args, (columns) => {
-    const thresholdsOf = derived(columns, [1, 2, 3], readThresholds);
-    const cell = columns.cell;
+  return broadcast(args, ([values, warnings, criticals, directions]) => {
+    const thresholdsOf = derived([warnings, criticals, directions], readThresholds);
     return (r) => {
-      const reading = readNumber(cell(0, r), 'value');
+      const reading = readNumber(values.at(r), 'value');
       return reading === null ? '' : kpiStatus(reading, thresholdsOf(r));
     };
   });
@@ -133,12 +131,12 @@ export function kpiChange(current: unknown, previous: unknown): Output | Output[
       ['current', current],
       ['previous', previous],
     ],
-    ({ cell }) =>
+    ([currents, previous]) =>
       (r) => {
         // Without a previous value there is no change to show, whatever the current cell holds.
-        const before = readNumber(cell(1, r), 'previous');
+        const before = readNumber(previous.at(r), 'previous');
         if (before === null) return '';
-        const now = readNumber(cell(0, r), 'current');
+        const now = readNumber(currents.at(r), 'current');
         return now === null ? '' : relativeChange(now, before);
       },
   );

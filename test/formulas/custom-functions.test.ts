@@ -144,6 +144,19 @@ describe('arguments shared by every row', () => {
       col('OK', 'Warning', 'OK'),
     );
   });
+  it('may change kind from row to row, each row scored by its own kind', () => {
+    expect(
+      okrScore(
+        col(5, 'done', 3, 4),
+        col(10, '', 3, 3),
+        col(0, '', '', ''),
+        col('linear', 'milestone', 'at_least', ''),
+      ),
+    ).toEqual(col(0.5, 1, 1, 1));
+  });
+  it('take a one-cell range as a single cell', () => {
+    expect(kpiStatusOf(col(0.99, 0.96), [[0.98]], [[0.95]])).toEqual(col('OK', 'Warning'));
+  });
   it('include a cycle given once for a whole column of scores', () => {
     const start = new Date(2026, 0, 1);
     const end = new Date(2026, 2, 31);
