@@ -11,11 +11,24 @@ export function fixed(n: number, digits = 2): string {
   return n.toFixed(digits);
 }
 
+export interface CompareOptions {
+  /** Timed pairs, after the warm-up. */
+  readonly runs?: number;
+  /** Untimed pairs first, so both are compiled as they will stay. */
+  readonly warmUp?: number;
+  /** Called untimed before every timed call (a garbage collection, say). */
+  readonly before?: (() => void) | undefined;
+}
+
 /**
- * Medians of two functions timed in alternation, so garbage collection and CPU frequency changes fall
- * on both alike; `runs` timed pairs after `warmUp` untimed ones.
+ * Medians of two functions timed in alternation, so CPU frequency changes and whatever else the
+ * machine does fall on both alike.
  */
-export function compareMs(a: () => unknown, b: () => unknown, runs = 51, warmUp = 200): [number, number] {
+export function compareMs(
+  a: () => unknown,
+  b: () => unknown,
+  { runs = 51, warmUp = 200, before }: CompareOptions = {},
+): [number, number] {
   for (let i = 0; i < warmUp; i++) {
     a();
     b();
@@ -23,9 +36,8 @@ export function compareMs(a: () => unknown, b: () => unknown, runs = 51, warmUp 
   const times: [number[], number[]] = [[], []];
   for (let i = 0; i < runs; i++) {
     for (const [k, fn] of [a, b].entries()) {
-      const t0 = process.hrtime.bigint();
-      fn();
-      times[k as 0 | 1].push(Number(process.hrtime.bigint() - t0) / 1e6);
+      before?.();
+      times[k as 0 | 1].push(onceMs(fn).ms);
     }
   }
   const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)] as number;

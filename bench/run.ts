@@ -1,15 +1,29 @@
-/** `npm run bench`: every benchmark, printed as tables. */
+/**
+ * `npm run bench`: every benchmark, printed as tables. `formula-case NAME ROWS` runs one formula case
+ * and prints its times as JSON: the formula benchmark runs each case in a process of its own.
+ */
 import { join } from 'node:path';
 import { benchDailyJob } from './daily-job';
-import { benchFormulas } from './formulas';
+import { benchFormulas, isFormulaName, runFormulaCase } from './formulas';
 import { benchJudge, benchRefresh } from './refresh';
 
 const dist = join(__dirname, '../../dist');
+const [mode, name, rows] = process.argv.slice(2);
 
-console.log('\nCustom formulas, one call over a whole column (medians of 51 alternated runs):');
-console.table(benchFormulas(dist));
-console.log('\nRefresh of a connected KPI table, against a naive cell-by-cell refresh (emulated Sheets):');
-console.table(benchRefresh());
-console.table(benchJudge());
-console.log('\nDaily alert job:');
-console.table(benchDailyJob());
+if (mode === 'formula-case' && isFormulaName(name)) {
+  console.log(JSON.stringify(runFormulaCase(dist, name, Number(rows))));
+} else {
+  runAll();
+}
+
+function runAll(): void {
+  console.log(
+    '\nCustom formulas, one call over a whole column (processes of their own per case; medians of 51 alternated warm calls):',
+  );
+  console.table(benchFormulas(__filename));
+  console.log('\nRefresh of a connected KPI table, against a naive cell-by-cell refresh (emulated Sheets):');
+  console.table(benchRefresh());
+  console.table(benchJudge());
+  console.log('\nDaily alert job:');
+  console.table(benchDailyJob());
+}
