@@ -39,6 +39,17 @@ export function cellOf(row: readonly CellValue[], map: ColumnMap, field: Field):
   return column === undefined ? undefined : row[column - 1];
 }
 
+/** The score of an OKR table's key-result row, or null while its current value is blank. */
+export function scoreRow(row: readonly CellValue[], map: ColumnMap): number | null {
+  const kr = readKeyResult({
+    current: cellOf(row, map, 'current'),
+    target: cellOf(row, map, 'target'),
+    start: cellOf(row, map, 'start'),
+    kind: cellOf(row, map, 'kind'),
+  });
+  return kr === null ? null : scoreKeyResult(kr);
+}
+
 function judgeRows<S extends string>(
   kind: TableKind,
   table: TableRows,
@@ -90,13 +101,8 @@ export function judgeOkrTable(table: TableRows, cycle: Cycle, asOf: Date): Table
     table,
     (row) => isBlank(cellOf(row, map, 'keyResult')) && isBlank(cellOf(row, map, 'current')),
     (row) => {
-      const kr = readKeyResult({
-        current: cellOf(row, map, 'current'),
-        target: cellOf(row, map, 'target'),
-        start: cellOf(row, map, 'start'),
-        kind: cellOf(row, map, 'kind'),
-      });
-      return kr === null ? null : okrStatus(scoreKeyResult(kr), cycle, asOf);
+      const score = scoreRow(row, map);
+      return score === null ? null : okrStatus(score, cycle, asOf);
     },
   );
 }

@@ -20,9 +20,8 @@ import {
   type NamedCycle,
   nextCycle,
   okrStatus,
-  readKeyResult,
   SETTING_NAMES,
-  scoreKeyResult,
+  scoreRow,
 } from '../core';
 import { readCheckIns } from './check-in-log';
 import { appendRows, logSheet } from './log-sheet';
@@ -51,13 +50,7 @@ interface OkrTableRows {
 
 function finalScore(row: readonly CellValue[], table: ConnectedTable): number | null {
   try {
-    const kr = readKeyResult({
-      current: cellOf(row, table.map, 'current'),
-      target: cellOf(row, table.map, 'target'),
-      start: cellOf(row, table.map, 'start'),
-      kind: cellOf(row, table.map, 'kind'),
-    });
-    return kr === null ? null : scoreKeyResult(kr);
+    return scoreRow(row, table.map);
   } catch {
     return null;
   }

@@ -9,10 +9,9 @@ import {
   isBlank,
   type KeyResultKind,
   okrStatus,
-  readKeyResult,
   readKind,
   readText,
-  scoreKeyResult,
+  scoreRow,
 } from '../core';
 import type { CycleSettings } from './settings';
 import { readDisplayRows, readTableRows } from './table-io';
@@ -85,13 +84,7 @@ export function summarise(row: KeyResultRow, settings: CycleSettings | null, tod
   let problem: string | null = null;
   try {
     kind = readKind(cell('kind'));
-    const kr = readKeyResult({
-      current: cell('current'),
-      target: cell('target'),
-      start: cell('start'),
-      kind: cell('kind'),
-    });
-    score = kr === null ? null : scoreKeyResult(kr);
+    score = scoreRow(row.cells, map);
     if (score !== null && settings) status = okrStatus(score, settings.cycle, settings.asOf ?? today);
   } catch (error) {
     problem = (error as Error).message;

@@ -1,4 +1,4 @@
-import { judgeKpiTable, judgeOkrTable } from '../../src/core';
+import { judgeKpiTable, judgeOkrTable, scoreRow } from '../../src/core';
 
 describe('judgeKpiTable', () => {
   const map = { name: 1, value: 2, warning: 3, critical: 4 };
@@ -50,5 +50,23 @@ describe('judgeOkrTable', () => {
     expect(summary.problems).toEqual([
       { row: 6, message: expect.stringContaining('target (5) equals start (5)') },
     ]);
+  });
+});
+
+describe('scoreRow', () => {
+  it('scores a row by its own kind, from its mapped columns', () => {
+    const map = { kind: 1, start: 2, target: 3, current: 4 };
+    expect(scoreRow(['linear', 100, 50, 75], map)).toBe(0.5);
+    expect(scoreRow(['at_most', '', 50, 40], map)).toBe(1);
+    expect(scoreRow(['milestone', '', '', 'done'], map)).toBe(1);
+  });
+  it('is null while the current value is blank, and reads a missing start column as 0', () => {
+    expect(scoreRow([10, ''], { target: 1, current: 2 })).toBeNull();
+    expect(scoreRow([10, 4], { target: 1, current: 2 })).toBe(0.4);
+  });
+  it('names the field of a bad cell', () => {
+    expect(() => scoreRow([10, 'lots'], { target: 1, current: 2 })).toThrow(
+      'current must be a number, got "lots"',
+    );
   });
 });
