@@ -353,6 +353,20 @@ function sparkline(data: FunctionArg, options?: FunctionArg): Sparkline | LibErr
   return { kind: 'sparkline', data: numbers, options: opts };
 }
 
+/** VSTACK: its arguments one under another; a narrower one is padded with #N/A, as in Sheets. */
+function vstack(...args: FunctionArg[]): unknown[][] {
+  const blocks = args.map((arg) => (Array.isArray(arg.value) ? (arg.value as unknown[][]) : [[arg.value]]));
+  const width = Math.max(...blocks.map((block) => block[0]?.length ?? 0));
+  const pad = (row: unknown[]) =>
+    row.length === width
+      ? row
+      : [
+          ...row,
+          ...Array.from({ length: width - row.length }, () => libError('#N/A', 'No value in VSTACK.')),
+        ];
+  return blocks.flatMap((block) => block.map(pad));
+}
+
 const sum = (...args: FunctionArg[]) => numbersOf(args).reduce((a, b) => a + b, 0);
 
 function average(...args: FunctionArg[]): number | LibError {
@@ -479,6 +493,7 @@ function createParser(frame: Frame, customFunctions: Record<string, CustomFuncti
       AND: (...args: FunctionArg[]) => logicalValues('AND', args).every(Boolean),
       OR: (...args: FunctionArg[]) => logicalValues('OR', args).some(Boolean),
       SPARKLINE: sparkline,
+      VSTACK: vstack,
     },
     functionsNeedContext: {
       IF: ifFunction,

@@ -1,13 +1,14 @@
 /**
- * What Refresh writes into the add-on's own columns of a table: one range formula at the top of each
- * computed column (it spills down, so a new row is scored as soon as it is typed), a progress bar or
- * trend per row, and stable key-result IDs. Everything else in the table belongs to the user.
+ * What Refresh writes into the add-on's own columns of a table: one range formula in the header cell of
+ * each computed column (its label stacked over the column's results, spilling down, so a new row is
+ * scored as soon as it is typed, and sorting the data rows cannot move it), a progress bar or trend per
+ * row, and stable key-result IDs. Everything else in the table belongs to the user.
  */
-import { type CellValue, isBlank } from './cell';
+import { type CellValue, isBlank, isSheetsError } from './cell';
 import { cellOf } from './evaluate-table';
 import { type KpiFacts, NO_FACTS } from './kpi-facts';
 import { GRADE_BANDS } from './objective';
-import { type ColumnMap, columnLetter, type Field, outputsOf, type TableKind } from './tables';
+import { type ColumnMap, columnLetter, columnsOf, type Field, outputsOf, type TableKind } from './tables';
 
 /** The named ranges of the settings block that OKR_STATUS formulas read. */
 export const SETTING_NAMES = {
@@ -25,6 +26,8 @@ export interface OutputContext {
   readonly map: ColumnMap;
   /** Sheet row of the first data row (just under the header). */
   readonly firstRow: number;
+  /** The header row as read, whole width from column 1. */
+  readonly header: readonly CellValue[];
   /** The data rows as read, whole width from column 1; the plan covers exactly these rows. */
   readonly rows: readonly (readonly CellValue[])[];
   /** A fresh key-result ID. */
@@ -33,13 +36,19 @@ export interface OutputContext {
   readonly kpiFacts?: readonly KpiFacts[];
 }
 
-/** A contiguous block of add-on columns: one setValues each. */
+/** A contiguous block of add-on columns, from the header row down: one setValues each. */
 export interface OutputRun {
   readonly column: number;
   readonly values: CellValue[][];
 }
 
+/** A column filled row by row. */
 type CellPlan = (row: readonly CellValue[], index: number) => CellValue;
+/** A column computed by one call over whole columns, e.g. `OKR_SCORE(G2:G, H2:H)`, without the '='. */
+interface RangeFormula {
+  readonly rangeFormula: string;
+}
+type ColumnPlan = CellPlan | RangeFormula;
 
 /** `H2:H`: from the first data row to the end of the sheet, so rows typed later are included. */
 function openRange(map: ColumnMap, field: Field, firstRow: number): string {
@@ -49,34 +58,30 @@ function openRange(map: ColumnMap, field: Field, firstRow: number): string {
   return `${letter}${firstRow}:${letter}`;
 }
 
-function call(name: string, args: string[]): string {
+/** A call over whole columns; trailing blank optional arguments are left out. */
+function call(name: string, args: string[]): RangeFormula {
   while (args.length > 0 && args[args.length - 1] === '""') args.pop();
-  return `=${name}(${args.join(', ')})`;
+  return { rangeFormula: `${name}(${args.join(', ')})` };
 }
 
-/** A formula in the first data row only: it spills over the rows below, which must stay blank. */
-function topOnly(formula: string): CellPlan {
-  return (_, index) => (index === 0 ? formula : '');
+/** A text as a formula string literal. */
+function quoted(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 function cellRef(map: ColumnMap, field: Field, row: number): string {
   return `${columnLetter(map[field] as number)}${row}`;
 }
 
-function kpiPlans(ctx: OutputContext): Partial<Record<Field, CellPlan>> {
+function kpiPlans(ctx: OutputContext): Partial<Record<Field, ColumnPlan>> {
   const { map, firstRow } = ctx;
   const range = (field: Field) => openRange(map, field, firstRow);
   const hasName = (row: readonly CellValue[]) => !isBlank(cellOf(row, map, 'name'));
   const facts = (i: number) => ctx.kpiFacts?.[i] ?? NO_FACTS;
   return {
     previous: (row, i) => (hasName(row) ? (facts(i).previous ?? '') : ''),
-    change:
-      map.previous === undefined
-        ? () => ''
-        : topOnly(call('KPI_CHANGE', [range('value'), range('previous')])),
-    status: topOnly(
-      call('KPI_STATUS', [range('value'), range('warning'), range('critical'), range('direction')]),
-    ),
+    change: map.previous === undefined ? () => '' : call('KPI_CHANGE', [range('value'), range('previous')]),
+    status: call('KPI_STATUS', [range('value'), range('warning'), range('critical'), range('direction')]),
     signal: (row, i) => (hasName(row) ? facts(i).signal : ''),
     trend: (row, i) => {
       const { trend } = facts(i);
@@ -87,7 +92,7 @@ function kpiPlans(ctx: OutputContext): Partial<Record<Field, CellPlan>> {
   };
 }
 
-function okrPlans(ctx: OutputContext): Partial<Record<Field, CellPlan>> {
+function okrPlans(ctx: OutputContext): Partial<Record<Field, ColumnPlan>> {
   const { map, firstRow } = ctx;
   const range = (field: Field) => openRange(map, field, firstRow);
   const hasKeyResult = (row: readonly CellValue[]) => !isBlank(cellOf(row, map, 'keyResult'));
@@ -97,11 +102,9 @@ function okrPlans(ctx: OutputContext): Partial<Record<Field, CellPlan>> {
   );
   const { cycleStart, cycleEnd, asOf } = SETTING_NAMES;
   return {
-    score: topOnly(call('OKR_SCORE', [range('current'), range('target'), range('start'), range('kind')])),
+    score: call('OKR_SCORE', [range('current'), range('target'), range('start'), range('kind')]),
     status:
-      map.score === undefined
-        ? () => ''
-        : topOnly(call('OKR_STATUS', [range('score'), cycleStart, cycleEnd, asOf])),
+      map.score === undefined ? () => '' : call('OKR_STATUS', [range('score'), cycleStart, cycleEnd, asOf]),
     progress: (row, i) =>
       hasKeyResult(row) && map.score !== undefined ? progressBar(cellRef(map, 'score', firstRow + i)) : '',
     lastCheckIn: (row) => cellOf(row, map, 'lastCheckIn') ?? '',
@@ -137,6 +140,18 @@ export function assignIds(
   });
 }
 
+/**
+ * The header cell of an add-on column: a range formula stacks the column's label (the header as it
+ * reads, or the add-on's title when it reads as nothing or an error) over its results.
+ */
+function headerCell(ctx: OutputContext, field: Field, plan: ColumnPlan): CellValue {
+  const label = cellOf(ctx.header, ctx.map, field);
+  if (typeof plan === 'function') return label ?? '';
+  const text =
+    isBlank(label) || isSheetsError(label) ? (columnsOf(ctx.kind)[field]?.title ?? field) : String(label);
+  return `=VSTACK(${quoted(text)}, ${plan.rangeFormula})`;
+}
+
 /** The add-on's columns of the table, grouped into contiguous runs, with their new contents. */
 export function planOutputs(ctx: OutputContext): OutputRun[] {
   const plans = ctx.kind === 'kpi' ? kpiPlans(ctx) : okrPlans(ctx);
@@ -144,17 +159,23 @@ export function planOutputs(ctx: OutputContext): OutputRun[] {
     .flatMap((field) => {
       const column = ctx.map[field];
       const plan = plans[field];
-      return column === undefined || plan === undefined ? [] : [{ column, plan }];
+      return column === undefined || plan === undefined ? [] : [{ field, column, plan }];
     })
     .sort((a, b) => a.column - b.column);
-  const runs: { column: number; plans: CellPlan[] }[] = [];
-  for (const { column, plan } of columns) {
+  const runs: { column: number; columns: typeof columns }[] = [];
+  for (const entry of columns) {
     const last = runs[runs.length - 1];
-    if (last && last.column + last.plans.length === column) last.plans.push(plan);
-    else runs.push({ column, plans: [plan] });
+    if (last && last.column + last.columns.length === entry.column) last.columns.push(entry);
+    else runs.push({ column: entry.column, columns: [entry] });
   }
   return runs.map((run) => ({
     column: run.column,
-    values: ctx.rows.map((row, i) => run.plans.map((plan) => plan(row, i))),
+    values: [
+      run.columns.map(({ field, plan }) => headerCell(ctx, field, plan)),
+      // Under a range formula the cells stay blank: its results spill there.
+      ...ctx.rows.map((row, i) =>
+        run.columns.map(({ plan }) => (typeof plan === 'function' ? plan(row, i) : '')),
+      ),
+    ],
   }));
 }

@@ -72,12 +72,12 @@ function finish(
   summary: TableSummary,
   kpiRows?: readonly KpiFacts[],
 ): TableReport {
-  const { sheet, kind, map } = table;
-  const { firstRow, rows } = snapshot;
+  const { sheet, kind, map, headerRow } = table;
+  const { header, firstRow, rows } = snapshot;
   writeRuns(
     sheet,
-    firstRow,
-    planOutputs({ kind, map, firstRow, rows, newId: newKeyResultId, kpiFacts: kpiRows }),
+    headerRow,
+    planOutputs({ kind, map, firstRow, header, rows, newId: newKeyResultId, kpiFacts: kpiRows }),
   );
   applyHighlights(sheet, firstRow, planHighlights(kind, map, firstRow));
   return { sheetName: sheet.getName(), kind, summary };

@@ -4,6 +4,8 @@ import { type CellValue, type ColumnMap, inputsOf, isBlank, type OutputRun, type
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export interface TableSnapshot {
+  /** The header row, whole width from column 1. */
+  readonly header: CellValue[];
   /** Sheet row of rows[0]. */
   readonly firstRow: number;
   /** Data rows under the header, whole width from column 1; at least one row. */
@@ -11,7 +13,8 @@ export interface TableSnapshot {
 }
 
 /**
- * Reads every data row of a table in one call (one blank row for a table without data yet). Rows past
+ * Reads the header and every data row of a table in one call (one blank data row for a table without
+ * data yet). Rows past
  * the last one with any input are dropped: a range formula's blank results count as content for
  * getLastRow, so the sheet's last row says little about where the table ends.
  */
@@ -24,13 +27,13 @@ export function readTableRows(
   const firstRow = headerRow + 1;
   const width = Math.max(sheet.getLastColumn(), ...Object.values(map));
   const height = Math.max(sheet.getLastRow() - headerRow, 1);
-  const rows = sheet.getRange(firstRow, 1, height, width).getValues() as CellValue[][];
+  const [header = [], ...rows] = sheet.getRange(headerRow, 1, height + 1, width).getValues() as CellValue[][];
   const inputs = inputsOf(kind).flatMap((field) =>
     map[field] === undefined ? [] : [(map[field] as number) - 1],
   );
   let end = rows.length;
   while (end > 1 && inputs.every((i) => isBlank((rows[end - 1] as CellValue[])[i]))) end--;
-  return { firstRow, rows: rows.slice(0, end) };
+  return { header, firstRow, rows: rows.slice(0, end) };
 }
 
 /** The same rows as the sheet shows them (number formats applied: "97.0%", "1,000"), in one call. */
@@ -40,9 +43,10 @@ export function readDisplayRows(sheet: Sheet, snapshot: TableSnapshot): string[]
   return sheet.getRange(snapshot.firstRow, 1, snapshot.rows.length, width).getDisplayValues();
 }
 
-export function writeRuns(sheet: Sheet, firstRow: number, runs: readonly OutputRun[]): void {
+/** Writes each run from `topRow` down, one setValues each. */
+export function writeRuns(sheet: Sheet, topRow: number, runs: readonly OutputRun[]): void {
   for (const run of runs) {
     if (run.values.length === 0) continue;
-    sheet.getRange(firstRow, run.column, run.values.length, run.values[0]?.length ?? 0).setValues(run.values);
+    sheet.getRange(topRow, run.column, run.values.length, run.values[0]?.length ?? 0).setValues(run.values);
   }
 }

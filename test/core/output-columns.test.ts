@@ -14,7 +14,19 @@ describe('planOutputs', () => {
     trend: 10,
   };
 
-  it('writes one range formula at the top of each computed column, and history facts per row', () => {
+  it('writes one range formula in the header cell of each computed column, and history facts per row', () => {
+    const header = [
+      'KPI',
+      'Direction',
+      'Warning',
+      'Critical',
+      'Value',
+      'Previous',
+      'Change',
+      'Health',
+      '',
+      '',
+    ];
     const rows = [
       ['On-time', 'higher', 0.98, 0.95, 0.97, '', '', '', '', ''],
       ['Leads', 'higher', 180, 150, 166, 'old', 'stale', 'x', 'y', ''],
@@ -28,22 +40,62 @@ describe('planOutputs', () => {
         suddenChange: -0.35,
       },
     ];
-    const runs = planOutputs({ kind: 'kpi', map: kpiMap, firstRow: 2, rows, newId: () => 'x', kpiFacts });
+    const runs = planOutputs({
+      kind: 'kpi',
+      map: kpiMap,
+      firstRow: 2,
+      header,
+      rows,
+      newId: () => 'x',
+      kpiFacts,
+    });
     expect(runs).toEqual([
       {
         column: 6,
         values: [
-          ['', '=KPI_CHANGE(E2:E, F2:F)', '=KPI_STATUS(E2:E, C2:C, D2:D, B2:B)', '', ''],
+          // The label as the team named it ("Health"), stacked over the results; other headers kept.
+          [
+            'Previous',
+            '=VSTACK("Change", KPI_CHANGE(E2:E, F2:F))',
+            '=VSTACK("Health", KPI_STATUS(E2:E, C2:C, D2:D, B2:B))',
+            '',
+            '',
+          ],
+          ['', '', '', '', ''],
           [255, '', '', 'Leads dropped 35% versus the previous value', '=SPARKLINE({240,255,E3})'],
         ],
       },
     ]);
   });
 
-  it('leaves out unmapped optional arguments', () => {
+  it("labels a range formula with the add-on's title when its header reads blank or as an error", () => {
     const map = { name: 1, value: 2, critical: 3, status: 4 };
-    const [run] = planOutputs({ kind: 'kpi', map, firstRow: 5, rows: [['a', 1, 2, '']], newId: () => 'x' });
-    expect(run?.values[0]).toEqual(['=KPI_STATUS(B5:B, "", C5:C)']);
+    const rows = [['a', 1, 2, '']];
+    for (const label of ['', '#REF!']) {
+      const [run] = planOutputs({
+        kind: 'kpi',
+        map,
+        firstRow: 2,
+        header: ['a', 'b', 'c', label],
+        rows,
+        newId: () => 'x',
+      });
+      expect(run?.values[0]).toEqual(['=VSTACK("Status", KPI_STATUS(B2:B, "", C2:C))']);
+    }
+  });
+
+  it('quotes a label holding double quotes', () => {
+    const map = { name: 1, value: 2, critical: 3, status: 4 };
+    const header = ['a', 'b', 'c', 'The "real" status'];
+    const [run] = planOutputs({
+      kind: 'kpi',
+      map,
+      firstRow: 5,
+      header,
+      rows: [['a', 1, 2, '']],
+      newId: () => 'x',
+    });
+    expect(run?.values[0]).toEqual(['=VSTACK("The ""real"" status", KPI_STATUS(B5:B, "", C5:C))']);
   });
 
   it('splits non-contiguous add-on columns into runs', () => {
@@ -52,15 +104,19 @@ describe('planOutputs', () => {
       kind: 'okr',
       map,
       firstRow: 2,
+      header: ['KR', 'Target', 'Current', 'Score', 'Status', '', '', '', 'KR ID'],
       rows: [['Ship', 10, 5, '', '', '', '', '', '']],
       newId: () => 'KR-1',
     });
     expect(runs.map((r) => r.column)).toEqual([4, 9]);
-    expect(runs[0]?.values[0]).toEqual([
-      '=OKR_SCORE(C2:C, B2:B)',
-      '=OKR_STATUS(D2:D, CycleStart, CycleEnd, AsOfDate)',
+    expect(runs[0]?.values).toEqual([
+      [
+        '=VSTACK("Score", OKR_SCORE(C2:C, B2:B))',
+        '=VSTACK("Status", OKR_STATUS(D2:D, CycleStart, CycleEnd, AsOfDate))',
+      ],
+      ['', ''],
     ]);
-    expect(runs[1]?.values).toEqual([['KR-1']]);
+    expect(runs[1]?.values).toEqual([['KR ID'], ['KR-1']]);
   });
 
   it('draws a progress bar only on key-result rows and keeps last check-ins', () => {
@@ -70,13 +126,15 @@ describe('planOutputs', () => {
       kind: 'okr',
       map,
       firstRow: 2,
+      header: ['KR', 'Target', 'Current', 'Score', 'Progress', 'Last check-in'],
       rows: [
         ['Ship', 10, 5, 0.5, '', when],
         ['', '', '', '', '', ''],
       ],
       newId: () => 'x',
     });
-    const [first, second] = runs[0]?.values ?? [];
+    const [header, first, second] = runs[0]?.values ?? [];
+    expect(header).toEqual(['=VSTACK("Score", OKR_SCORE(C2:C, B2:B))', 'Progress', 'Last check-in']);
     expect(first?.[1]).toBe(
       '=IF(ISNUMBER(D2),IF(D2>=0.65,SPARKLINE(D2,{"charttype","bar";"max",1;"color1","#34a853"}),IF(D2>=0.35,SPARKLINE(D2,{"charttype","bar";"max",1;"color1","#fbbc04"}),SPARKLINE(D2,{"charttype","bar";"max",1;"color1","#ea4335"}))),"")',
     );

@@ -241,6 +241,18 @@ describe('references', () => {
   });
 });
 
+describe('VSTACK', () => {
+  it('stacks a header over a range, blanks kept, and the result spills', () => {
+    expect(evaluate('=VSTACK("Value", KPIs!H2:H5)')).toEqual([['Value'], [0.5], [0.75], [''], [0.25]]);
+  });
+  it('pads a narrower argument with #N/A', () => {
+    const stacked = evaluate('=VSTACK({1,2}, 3)') as EvalValue[][];
+    expect(stacked[0]).toEqual([1, 2]);
+    expect(stacked[1]?.[0]).toBe(3);
+    expect(stacked[1]?.[1]).toMatchObject({ kind: 'error', code: '#N/A' });
+  });
+});
+
 describe('named ranges', () => {
   it('a one-cell named range is its value; a Date stays a Date', () => {
     expect(evaluate('=AsOfDate')).toBe(asOf);

@@ -97,7 +97,25 @@ describe('Connect an existing table', () => {
     run('menuRefresh');
     // Actual is now column D; the status (now column K) follows it.
     expect(values(wb, 'Team KPIs', 'K2:K3').flat()).toEqual(['OK', 'OK']);
-    expect(wb.sheet('Team KPIs').getRange('K2').getFormula()).toBe('=KPI_STATUS(D2:D, F2:F, G2:G)');
+    expect(wb.sheet('Team KPIs').getRange('K1').getFormula()).toBe(
+      '=VSTACK("Status", KPI_STATUS(D2:D, F2:F, G2:G))',
+    );
+  });
+
+  it('moves a range formula left in the first data row by an earlier version into the header cell', () => {
+    const { wb, run, sheet } = teamWorkbook();
+    wb.ui.respond({ button: 'YES' });
+    run('menuConnectTable');
+    const statuses = values(wb, 'Team KPIs', 'J1:J3');
+    sheet.getRange('J1').setValue('Status');
+    sheet.getRange('J2').setFormula('=KPI_STATUS(C2:C, E2:E, F2:F)');
+    run('menuRefresh');
+    expect(sheet.getRange('J1:J2').getFormulas().flat()).toEqual([
+      '=VSTACK("Status", KPI_STATUS(C2:C, E2:E, F2:F))',
+      '',
+    ]);
+    expect(values(wb, 'Team KPIs', 'J1:J3')).toEqual(statuses);
+    expect(statuses.flat()).toEqual(['Status', 'OK', 'Breach']);
   });
 });
 

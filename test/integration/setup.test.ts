@@ -33,11 +33,17 @@ describe('Set up OKR & KPI sheets', () => {
       'Last check-in',
       'KR ID',
     ]);
-    expect(wb.sheet('OKRs').getRange('K2').getFormula()).toBe('=OKR_SCORE(G2:G, F2:F, E2:E, D2:D)');
-    expect(wb.sheet('OKRs').getRange('L2').getFormula()).toBe(
-      '=OKR_STATUS(K2:K, CycleStart, CycleEnd, AsOfDate)',
+    // Each range formula stands in its header cell, its label over its results, out of any sort's way.
+    expect(wb.sheet('OKRs').getRange('K1').getFormula()).toBe(
+      '=VSTACK("Score", OKR_SCORE(G2:G, F2:F, E2:E, D2:D))',
     );
-    expect(wb.sheet('KPIs').getRange('L2').getFormula()).toBe('=KPI_STATUS(I2:I, E2:E, F2:F, D2:D)');
+    expect(wb.sheet('OKRs').getRange('L1').getFormula()).toBe(
+      '=VSTACK("Status", OKR_STATUS(K2:K, CycleStart, CycleEnd, AsOfDate))',
+    );
+    expect(wb.sheet('KPIs').getRange('L1').getFormula()).toBe(
+      '=VSTACK("Status", KPI_STATUS(I2:I, E2:E, F2:F, D2:D))',
+    );
+    expect(wb.sheet('OKRs').getRange('K2:L3').getFormulas().flat()).toEqual(['', '', '', '']);
     expect(lastAlert(wb)).toMatch(/Created: OKR Settings, OKRs, KPIs, Check-ins/);
   });
 
@@ -63,6 +69,17 @@ describe('Set up OKR & KPI sheets', () => {
     expect(wb.effectiveFormat('KPIs', 5, 9).background).toBe('#b7e1cd');
     expect(wb.effectiveFormat('KPIs', 2, 12).background).toBe('#fce8b2');
     expect(wb.effectiveFormat('OKRs', 3, 12).background).toBe('#f4c7c3');
+  });
+
+  it('keeps every score and status with its key result when the rows are sorted, before any Refresh', () => {
+    const { wb } = setUp(true);
+    const byKeyResult = () =>
+      Object.fromEntries(values(wb, 'OKRs', 'B2:L6').map((r) => [r[0], [r[9], r[10]]]));
+    const before = byKeyResult();
+    // Data > Sort range on the data rows, by Key result, Z to A.
+    wb.sheet('OKRs').getRange('A2:O6').sort({ column: 2, ascending: false });
+    expect(values(wb, 'OKRs', 'B2:B6').flat()).not.toEqual(Object.keys(before));
+    expect(byKeyResult()).toEqual(before);
   });
 
   it('draws a progress bar coloured by grade band on every key-result row', () => {
