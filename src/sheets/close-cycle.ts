@@ -22,7 +22,9 @@ import {
   okrStatus,
   SETTING_NAMES,
   scoreRow,
+  startOfDay,
 } from '../core';
+import { sheetCalendar } from './calendar';
 import { readCheckIns } from './check-in-log';
 import { appendRows, logSheet } from './log-sheet';
 import { type CycleSettings, readCycleSettings } from './settings';
@@ -158,11 +160,12 @@ function resetTable(
 }
 
 function startCycle(spreadsheet: Spreadsheet, next: NamedCycle, today: Date): void {
-  const set = (name: string, value: CellValue) => spreadsheet.getRangeByName(name)?.setValue(value);
+  const { cell } = sheetCalendar(spreadsheet);
+  const set = (name: string, value: CellValue) => spreadsheet.getRangeByName(name)?.setValue(cell(value));
   set(SETTING_NAMES.cycleName, next.name);
   set(SETTING_NAMES.cycleStart, next.start);
   set(SETTING_NAMES.cycleEnd, next.end);
-  set(SETTING_NAMES.asOf, new Date(today.getFullYear(), today.getMonth(), today.getDate()));
+  set(SETTING_NAMES.asOf, startOfDay(today));
 }
 
 export interface ClosePreview {
@@ -175,8 +178,9 @@ export interface ClosePreview {
 /** What closing would do, for the confirmation dialog; a reason instead when it can't be closed. */
 export function previewClose(
   spreadsheet: Spreadsheet,
-  today: Date,
+  now: Date,
 ): ClosePreview | { readonly refused: string } {
+  const today = sheetCalendar(spreadsheet).dayOf(now);
   let settings: CycleSettings;
   try {
     settings = readCycleSettings(spreadsheet);
@@ -198,8 +202,9 @@ export function previewClose(
   };
 }
 
-export function closeCycle(spreadsheet: Spreadsheet, choice: CarryChoice, today: Date): CloseOutcome {
-  const preview = previewClose(spreadsheet, today);
+export function closeCycle(spreadsheet: Spreadsheet, choice: CarryChoice, now: Date): CloseOutcome {
+  const preview = previewClose(spreadsheet, now);
+  const today = sheetCalendar(spreadsheet).dayOf(now);
   if ('refused' in preview) return { kind: 'refused', reason: preview.refused };
   const { settings, next } = preview;
   const tables = readOkrTables(spreadsheet, settings, today);

@@ -3,6 +3,7 @@
  * setValues over the block they span, usually the last rows) and appends the rest (one setValues).
  */
 import { type CellValue, HISTORY_HEADERS, type KpiReading, planSnapshot } from '../core';
+import { sheetCalendar } from './calendar';
 import { SHEET_NAMES } from './layouts';
 import { appendRows, logSheet, readLog } from './log-sheet';
 
@@ -12,14 +13,15 @@ export function historySheet(spreadsheet: Spreadsheet): GoogleAppsScript.Spreads
   return logSheet(spreadsheet, SHEET_NAMES.history, HISTORY_HEADERS, { 1: 'yyyy-mm-dd' });
 }
 
-/** Records today's values and returns the whole history as it now stands. */
+/** Records today's values (today: the spreadsheet's day) and returns the whole history as it now stands. */
 export function snapshotKpis(
   spreadsheet: Spreadsheet,
   readings: readonly KpiReading[],
   today: Date,
 ): CellValue[][] {
   const sheet = historySheet(spreadsheet);
-  const history = readLog(sheet, HISTORY_HEADERS.length);
+  const calendar = sheetCalendar(spreadsheet);
+  const history = localDays(readLog(sheet, HISTORY_HEADERS.length), calendar.local);
   const plan = planSnapshot(history, readings, today);
   if (plan.updates.length > 0) {
     const first = Math.min(...plan.updates.map((u) => u.index));
@@ -29,8 +31,18 @@ export function snapshotKpis(
       (block[index - first] as CellValue[])[2] = value;
       (history[index] as CellValue[])[2] = value;
     }
-    sheet.getRange(first + 2, 1, block.length, HISTORY_HEADERS.length).setValues(block);
+    sheet
+      .getRange(first + 2, 1, block.length, HISTORY_HEADERS.length)
+      .setValues(localDays(block, calendar.cell));
   }
-  appendRows(sheet, plan.appends, [2]);
+  appendRows(sheet, localDays(plan.appends, calendar.cell), [2]);
   return [...history, ...plan.appends];
+}
+
+/** History rows with their day (column 1) converted by `convert`, one way or the other. */
+export function localDays(
+  rows: readonly CellValue[][],
+  convert: (value: CellValue) => CellValue,
+): CellValue[][] {
+  return rows.map(([day, ...rest]) => [convert(day), ...rest]);
 }

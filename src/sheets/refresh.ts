@@ -25,6 +25,7 @@ import {
   type TableSummary,
   valuesByKpi,
 } from '../core';
+import { sheetCalendar } from './calendar';
 import { applyHighlights } from './highlights';
 import { snapshotKpis } from './kpi-history-sheet';
 import { type CycleSettings, readCycleSettings, updateAsOf } from './settings';
@@ -126,7 +127,8 @@ export function refreshOkrTable(
   return finish(table, snapshot, withProblems(summary, linked.problems));
 }
 
-export function refreshAll(spreadsheet: Spreadsheet, today: Date): RefreshReport {
+export function refreshAll(spreadsheet: Spreadsheet, now: Date): RefreshReport {
+  const today = sheetCalendar(spreadsheet).dayOf(now);
   const settings = readSettings(spreadsheet, today);
   const tables = findTables(spreadsheet);
   const kpiValues = new Map<string, number>();

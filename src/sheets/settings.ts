@@ -11,6 +11,7 @@ import {
   SETTING_NAMES,
   startOfDay,
 } from '../core';
+import { sheetCalendar } from './calendar';
 import { SHEET_NAMES } from './layouts';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -24,7 +25,10 @@ const ROWS: readonly (readonly [label: string, name: string])[] = [
 
 export type SettingsOutcome = 'created' | 'exists' | { readonly conflict: string };
 
-/** Creates the settings sheet and its named ranges when missing; never touches an existing block. */
+/**
+ * Creates the settings sheet and its named ranges when missing; never touches an existing block.
+ * `today` is the spreadsheet's day (see sheetCalendar).
+ */
 export function ensureSettings(spreadsheet: Spreadsheet, today: Date): SettingsOutcome {
   if (spreadsheet.getRangeByName(SETTING_NAMES.asOf)) return 'exists';
   if (spreadsheet.getSheetByName(SHEET_NAMES.settings)) {
@@ -34,7 +38,8 @@ export function ensureSettings(spreadsheet: Spreadsheet, today: Date): SettingsO
   }
   const sheet = spreadsheet.insertSheet(SHEET_NAMES.settings);
   const cycle = quarterOf(today);
-  const values: CellValue[] = [cycle.name, cycle.start, cycle.end, startOfDay(today)];
+  const { cell } = sheetCalendar(spreadsheet);
+  const values: CellValue[] = [cycle.name, cell(cycle.start), cell(cycle.end), cell(startOfDay(today))];
   sheet
     .getRange(1, 1, ROWS.length + 1, 2)
     .setValues([['Setting', 'Value'], ...ROWS.map(([label], i) => [label, values[i]])]);
@@ -57,7 +62,7 @@ function namedValue(spreadsheet: Spreadsheet, name: string): CellValue {
     throw new Error(
       `The named range ${name} is missing: run Set up OKR & KPI sheets to recreate the settings.`,
     );
-  return range.getValue() as CellValue;
+  return sheetCalendar(spreadsheet).local(range.getValue() as CellValue);
 }
 
 /** The current cycle from the settings block; errors name the setting and the value. */
@@ -73,7 +78,9 @@ export function readCycleSettings(spreadsheet: Spreadsheet): CycleSettings {
   };
 }
 
-/** Moves the as-of date to today, so every OKR_STATUS that reads it is judged on today. */
+/** Moves the as-of date to today (the spreadsheet's day), so every OKR_STATUS reading it is judged on today. */
 export function updateAsOf(spreadsheet: Spreadsheet, today: Date): void {
-  spreadsheet.getRangeByName(SETTING_NAMES.asOf)?.setValue(startOfDay(today));
+  spreadsheet
+    .getRangeByName(SETTING_NAMES.asOf)
+    ?.setValue(sheetCalendar(spreadsheet).cell(startOfDay(today)));
 }

@@ -12,7 +12,8 @@ import {
   matchHeaders,
   type TableKind,
 } from '../core';
-import { historySheet } from './kpi-history-sheet';
+import { sheetCalendar } from './calendar';
+import { historySheet, localDays } from './kpi-history-sheet';
 import {
   CHECK_IN_HEADERS,
   COLUMN_FORMATS,
@@ -78,7 +79,7 @@ function seedExampleHistory(spreadsheet: Spreadsheet, today: Date): void {
       value,
     ]),
   );
-  appendRows(historySheet(spreadsheet), rows, [2]);
+  appendRows(historySheet(spreadsheet), localDays(rows, sheetCalendar(spreadsheet).cell), [2]);
 }
 
 function formatExampleValues(sheet: Sheet, kind: TableKind): void {
@@ -151,17 +152,15 @@ export function setUpCheckInLog(spreadsheet: Spreadsheet, report: SetupReport): 
   report.created.push(SHEET_NAMES.checkIns);
 }
 
-export function setUp(
-  spreadsheet: Spreadsheet,
-  options: { withExamples: boolean; today: Date },
-): SetupReport {
+export function setUp(spreadsheet: Spreadsheet, options: { withExamples: boolean; now: Date }): SetupReport {
   const report: SetupReport = { created: [], kept: [], conflicts: [] };
-  const settings = ensureSettings(spreadsheet, options.today);
+  const today = sheetCalendar(spreadsheet).dayOf(options.now);
+  const settings = ensureSettings(spreadsheet, today);
   if (settings === 'created') report.created.push(SHEET_NAMES.settings);
   else if (settings === 'exists') report.kept.push(SHEET_NAMES.settings);
   else report.conflicts.push(settings.conflict);
-  setUpTable(spreadsheet, 'okr', options.withExamples, options.today, report);
-  setUpTable(spreadsheet, 'kpi', options.withExamples, options.today, report);
+  setUpTable(spreadsheet, 'okr', options.withExamples, today, report);
+  setUpTable(spreadsheet, 'kpi', options.withExamples, today, report);
   setUpCheckInLog(spreadsheet, report);
   return report;
 }

@@ -36,10 +36,10 @@ export function setUpSheets(): void {
     if (answer === ui().Button.CANCEL || answer === ui().Button.CLOSE) return;
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     spreadsheet.toast('Setting up sheets…', TITLE);
-    const today = new Date();
+    const now = new Date();
     const text = withDocumentLock(() => {
-      const report = setUp(spreadsheet, { withExamples: answer === ui().Button.YES, today });
-      const refreshed = refreshAll(spreadsheet, today);
+      const report = setUp(spreadsheet, { withExamples: answer === ui().Button.YES, now });
+      const refreshed = refreshAll(spreadsheet, now);
       return `${setupSummary(report)}\n\n${refreshSummary(refreshed)}`;
     });
     ui().alert(TITLE, text, ui().ButtonSet.OK);

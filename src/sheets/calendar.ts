@@ -1,0 +1,61 @@
+/**
+ * Dates as the spreadsheet shows them. The script's clock runs in the add-on project's time zone
+ * (appsscript.json: Etc/UTC), the spreadsheet's in its owner's: a Date at the script's midnight shows
+ * in New York as the evening before, and a date typed in Tokyo reads as the day before. Core works in
+ * the script's local time, so day-valued cells (cycle dates, the as-of date, KPI History days) are
+ * converted here, at the edge: read as the wall-clock time the sheet shows, written so that the sheet
+ * shows the script's wall-clock time. Moments (check-in timestamps) need nothing: they are instants.
+ */
+import { type CellValue, isDate, startOfDay } from '../core';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface SheetCalendar {
+  /** A cell value as read: a Date becomes the script-local Date showing the same wall-clock time. */
+  local(value: CellValue): CellValue;
+  /** The inverse, for a value to write: a Date is written so that the sheet shows its wall-clock time. */
+  cell(value: CellValue): CellValue;
+  /** The spreadsheet's day at `moment`, as a script-local midnight. */
+  dayOf(moment: Date): Date;
+}
+
+// One calendar per spreadsheet object: an operation passes the same object around, and asks once.
+const calendars = new WeakMap<Spreadsheet, SheetCalendar>();
+
+export function sheetCalendar(spreadsheet: Spreadsheet): SheetCalendar {
+  let calendar = calendars.get(spreadsheet);
+  if (calendar === undefined) {
+    calendar = calendarIn(spreadsheet.getSpreadsheetTimeZone());
+    calendars.set(spreadsheet, calendar);
+  }
+  return calendar;
+}
+
+function calendarIn(zone: string): SheetCalendar {
+  // Formatting is a service call: a KPI History of 365,000 rows holds only a few hundred distinct days.
+  const seen = new Map<number, Date>();
+  const wallClock = (moment: Date): Date => {
+    let local = seen.get(moment.getTime());
+    if (local === undefined) {
+      const [y, mo, d, h, mi, s] = Utilities.formatDate(moment, zone, 'yyyy M d H m s')
+        .split(' ')
+        .map(Number);
+      local = new Date(y as number, (mo as number) - 1, d, h, mi, s, moment.getMilliseconds());
+      seen.set(moment.getTime(), local);
+    }
+    return local;
+  };
+  const toCell = (local: Date): Date => {
+    // The moment whose wall clock in the sheet's zone reads `local`: correct the guess by the
+    // difference between the two clocks, then once more in case the correction crossed a DST change.
+    let moment = local;
+    for (let i = 0; i < 2; i++)
+      moment = new Date(moment.getTime() - (wallClock(moment).getTime() - local.getTime()));
+    return moment;
+  };
+  return {
+    local: (value) => (isDate(value) ? wallClock(value) : value),
+    cell: (value) => (isDate(value) ? toCell(value) : value),
+    dayOf: (moment) => startOfDay(wallClock(moment)),
+  };
+}
