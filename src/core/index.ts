@@ -11,6 +11,7 @@ export * from './key-result';
 export * from './kpi';
 export * from './kpi-facts';
 export * from './kpi-history';
+export * from './lazy';
 export * from './linked-kpis';
 export * from './objective';
 export * from './output-columns';

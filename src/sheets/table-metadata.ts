@@ -4,12 +4,12 @@
  * so a mapping survives inserted, moved and renamed columns and rows inserted above the header.
  */
 import * as z from 'zod/mini';
-import { type ColumnMap, columnLetter, type Field, inputsOf, outputsOf, type TableKind } from '../core';
+import { type ColumnMap, columnLetter, type Field, inputsOf, lazy, outputsOf, type TableKind } from '../core';
 
 export const TABLE_KEY = 'okrkpi.table';
 export const FIELD_KEY = 'okrkpi.field';
 
-const tableSchema = z.object({ kind: z.enum(['kpi', 'okr']) });
+const tableSchema = lazy(() => z.object({ kind: z.enum(['kpi', 'okr']) }));
 
 export interface ConnectedTable {
   readonly sheet: GoogleAppsScript.Spreadsheet.Sheet;
@@ -51,7 +51,7 @@ export function forgetTable(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
 export function findTables(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): ConnectedTable[] {
   const tables: ConnectedTable[] = [];
   for (const meta of spreadsheet.createDeveloperMetadataFinder().withKey(TABLE_KEY).find()) {
-    const parsed = tableSchema.safeParse(safeJson(meta.getValue()));
+    const parsed = tableSchema().safeParse(safeJson(meta.getValue()));
     const header = meta.getLocation().getRow();
     if (!parsed.success || header === null) continue;
     const sheet = header.getSheet();

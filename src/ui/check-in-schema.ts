@@ -3,7 +3,7 @@
  * the server (before writing). Messages are shown next to their field and quote the value.
  */
 import * as z from 'zod/mini';
-import { parseConfidence, parseNumericText } from '../core';
+import { lazy, parseConfidence, parseNumericText } from '../core';
 import { type FormErrors, type Validated, validateWith } from './form-errors';
 
 const MAX_COMMENT = 1000;
@@ -12,30 +12,32 @@ function quoted(value: unknown): string {
   return JSON.stringify(String(value ?? '')).slice(0, 60);
 }
 
-export const checkInFormSchema = z.object({
-  krId: z.string().check(z.minLength(1, 'Choose a key result')),
-  /** Numeric key results send the typed text; milestones send done (true) or not done (false). */
-  value: z.union([
-    z.boolean(),
-    z.string().check(
-      z.refine((text) => parseNumericText(text) !== undefined, {
-        error: (issue) => `Enter a number such as 42, 3.5 or 45% (got ${quoted(issue.input)})`,
+const checkInFormSchema = lazy(() =>
+  z.object({
+    krId: z.string().check(z.minLength(1, 'Choose a key result')),
+    /** Numeric key results send the typed text; milestones send done (true) or not done (false). */
+    value: z.union([
+      z.boolean(),
+      z.string().check(
+        z.refine((text) => parseNumericText(text) !== undefined, {
+          error: (issue) => `Enter a number such as 42, 3.5 or 45% (got ${quoted(issue.input)})`,
+        }),
+      ),
+    ]),
+    confidence: z.string().check(
+      z.refine((text) => parseConfidence(text) !== undefined, {
+        error: (issue) => `Choose 1 to 10, or on track / at risk / off track (got ${quoted(issue.input)})`,
       }),
     ),
-  ]),
-  confidence: z.string().check(
-    z.refine((text) => parseConfidence(text) !== undefined, {
-      error: (issue) => `Choose 1 to 10, or on track / at risk / off track (got ${quoted(issue.input)})`,
-    }),
-  ),
-  comment: z.string().check(z.maxLength(MAX_COMMENT, `Keep the comment under ${MAX_COMMENT} characters`)),
-});
+    comment: z.string().check(z.maxLength(MAX_COMMENT, `Keep the comment under ${MAX_COMMENT} characters`)),
+  }),
+);
 
-export type CheckInForm = z.infer<typeof checkInFormSchema>;
+export type CheckInForm = z.infer<ReturnType<typeof checkInFormSchema>>;
 
 /** Field name -> message, for errors shown beside each field. */
 export type FieldErrors = FormErrors<CheckInForm>;
 
 export function validateCheckInForm(input: unknown): Validated<CheckInForm> {
-  return validateWith(checkInFormSchema, input);
+  return validateWith(checkInFormSchema(), input);
 }

@@ -1,47 +1,54 @@
 /** The KPI threshold form, validated with this one schema in the sidebar and again on the server. */
 import * as z from 'zod/mini';
-import { type Direction, InputError, parseNumericText, resolveThresholds } from '../core';
+import { type Direction, InputError, lazy, parseNumericText, resolveThresholds } from '../core';
 import { type FormErrors, type Validated, validateWith } from './form-errors';
 
-const numberOrBlank = z.string().check(
-  z.refine((text) => text.trim() === '' || parseNumericText(text) !== undefined, {
-    error: (issue) =>
-      `Enter a number such as 0.98, 98% or 400, or leave it blank (got ${JSON.stringify(String(issue.input)).slice(0, 60)})`,
-  }),
-);
+const numberOrBlank = () =>
+  z.string().check(
+    z.refine((text) => text.trim() === '' || parseNumericText(text) !== undefined, {
+      error: (issue) =>
+        `Enter a number such as 0.98, 98% or 400, or leave it blank (got ${JSON.stringify(String(issue.input)).slice(0, 60)})`,
+    }),
+  );
 
 function limit(text: string): number | null {
   return text.trim() === '' ? null : (parseNumericText(text) ?? null);
 }
 
-export const thresholdFormSchema = z
-  .object({
-    sheet: z.string().check(z.minLength(1, 'Choose a KPI')),
-    kpi: z.string().check(z.minLength(1, 'Choose a KPI')),
-    warning: numberOrBlank,
-    critical: numberOrBlank,
-    direction: z.enum(['', 'higher', 'lower'], { error: 'Choose higher, lower, or "from the limits"' }),
-  })
-  .check(
-    z.superRefine((form, ctx) => {
-      const warning = limit(form.warning);
-      const critical = limit(form.critical);
-      try {
-        resolveThresholds(warning, critical, form.direction === '' ? null : (form.direction as Direction));
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
-        const field =
-          warning === null && critical === null ? 'warning' : form.direction === '' ? 'direction' : 'warning';
-        ctx.addIssue({ code: 'custom', message: error.message, path: [field], input: form });
-      }
-    }),
-  );
+const thresholdFormSchema = lazy(() =>
+  z
+    .object({
+      sheet: z.string().check(z.minLength(1, 'Choose a KPI')),
+      kpi: z.string().check(z.minLength(1, 'Choose a KPI')),
+      warning: numberOrBlank(),
+      critical: numberOrBlank(),
+      direction: z.enum(['', 'higher', 'lower'], { error: 'Choose higher, lower, or "from the limits"' }),
+    })
+    .check(
+      z.superRefine((form, ctx) => {
+        const warning = limit(form.warning);
+        const critical = limit(form.critical);
+        try {
+          resolveThresholds(warning, critical, form.direction === '' ? null : (form.direction as Direction));
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error;
+          const field =
+            warning === null && critical === null
+              ? 'warning'
+              : form.direction === ''
+                ? 'direction'
+                : 'warning';
+          ctx.addIssue({ code: 'custom', message: error.message, path: [field], input: form });
+        }
+      }),
+    ),
+);
 
-export type ThresholdForm = z.infer<typeof thresholdFormSchema>;
+export type ThresholdForm = z.infer<ReturnType<typeof thresholdFormSchema>>;
 export type ThresholdErrors = FormErrors<ThresholdForm>;
 
 export function validateThresholdForm(input: unknown): Validated<ThresholdForm> {
-  return validateWith(thresholdFormSchema, input);
+  return validateWith(thresholdFormSchema(), input);
 }
 
 export function parsedLimits(form: ThresholdForm): {
