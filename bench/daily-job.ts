@@ -51,6 +51,8 @@ export function benchDailyJob(): Record<string, string>[] {
       calls: String(addon.wb.calls.total),
       'getValues calls': String(addon.wb.calls.byMethod['Range.getValues'] ?? 0),
       'setValues calls': String(addon.wb.calls.byMethod['Range.setValues'] ?? 0),
+      // Local calls (no document round trip): one per distinct day read in the sheet's time zone.
+      'formatDate calls': String(addon.wb.calls.byMethod['Utilities.formatDate'] ?? 0),
       ms: fixed(ms, 0),
       emails: String(addon.wb.mail.sent.length),
       'alert log rows': String(log.getLastRow() - 1),
