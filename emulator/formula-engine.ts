@@ -367,6 +367,16 @@ function vstack(...args: FunctionArg[]): unknown[][] {
   return blocks.flatMap((block) => block.map(pad));
 }
 
+/** DROP: without the first `rows` rows (the last, if negative), and likewise `columns`. */
+function drop(array: FunctionArg, rows: FunctionArg, columns?: FunctionArg): unknown[][] | LibError {
+  const grid = Array.isArray(array.value) ? (array.value as unknown[][]) : [[array.value]];
+  const count = (arg: FunctionArg | undefined) => Math.trunc(Number(arg?.omitted ? 0 : (arg?.value ?? 0)));
+  const cut = <T>(items: readonly T[], n: number) => (n >= 0 ? items.slice(n) : items.slice(0, n));
+  const kept = cut(grid, count(rows)).map((row) => cut(row, count(columns)));
+  if (kept.length === 0 || kept[0]?.length === 0) return libError('#CALC!', 'DROP leaves an empty array.');
+  return kept;
+}
+
 const sum = (...args: FunctionArg[]) => numbersOf(args).reduce((a, b) => a + b, 0);
 
 function average(...args: FunctionArg[]): number | LibError {
@@ -494,6 +504,7 @@ function createParser(frame: Frame, customFunctions: Record<string, CustomFuncti
       OR: (...args: FunctionArg[]) => logicalValues('OR', args).some(Boolean),
       SPARKLINE: sparkline,
       VSTACK: vstack,
+      DROP: drop,
     },
     functionsNeedContext: {
       IF: ifFunction,

@@ -50,15 +50,19 @@ interface RangeFormula {
 }
 type ColumnPlan = CellPlan | RangeFormula;
 
-/** `H2:H`: from the first data row to the end of the sheet, so rows typed later are included. */
-function openRange(map: ColumnMap, field: Field, firstRow: number): string {
+/**
+ * `H1:H`: from the header row to the end of the sheet, so rows typed later are included. It starts at
+ * the header, which the formula drops again, because a row inserted just under the header would shift
+ * a range starting at the first data row (H2:H to H3:H) and leave the new row out.
+ */
+function openRange(map: ColumnMap, field: Field, headerRow: number): string {
   const column = map[field];
   if (column === undefined) return '""';
   const letter = columnLetter(column);
-  return `${letter}${firstRow}:${letter}`;
+  return `${letter}${headerRow}:${letter}`;
 }
 
-/** A call over whole columns; trailing blank optional arguments are left out. */
+/** A call over whole columns from the header row; trailing blank optional arguments are left out. */
 function call(name: string, args: string[]): RangeFormula {
   while (args.length > 0 && args[args.length - 1] === '""') args.pop();
   return { rangeFormula: `${name}(${args.join(', ')})` };
@@ -75,7 +79,7 @@ function cellRef(map: ColumnMap, field: Field, row: number): string {
 
 function kpiPlans(ctx: OutputContext): Partial<Record<Field, ColumnPlan>> {
   const { map, firstRow } = ctx;
-  const range = (field: Field) => openRange(map, field, firstRow);
+  const range = (field: Field) => openRange(map, field, firstRow - 1);
   const hasName = (row: readonly CellValue[]) => !isBlank(cellOf(row, map, 'name'));
   const facts = (i: number) => ctx.kpiFacts?.[i] ?? NO_FACTS;
   return {
@@ -94,7 +98,7 @@ function kpiPlans(ctx: OutputContext): Partial<Record<Field, ColumnPlan>> {
 
 function okrPlans(ctx: OutputContext): Partial<Record<Field, ColumnPlan>> {
   const { map, firstRow } = ctx;
-  const range = (field: Field) => openRange(map, field, firstRow);
+  const range = (field: Field) => openRange(map, field, firstRow - 1);
   const hasKeyResult = (row: readonly CellValue[]) => !isBlank(cellOf(row, map, 'keyResult'));
   const ids = assignIds(
     ctx.rows.map((row) => (hasKeyResult(row) ? cellOf(row, map, 'id') : null)),
@@ -142,14 +146,16 @@ export function assignIds(
 
 /**
  * The header cell of an add-on column: a range formula stacks the column's label (the header as it
- * reads, or the add-on's title when it reads as nothing or an error) over its results.
+ * reads, or the add-on's title when it reads as nothing or an error) over its results for the rows
+ * below.
  */
 function headerCell(ctx: OutputContext, field: Field, plan: ColumnPlan): CellValue {
   const label = cellOf(ctx.header, ctx.map, field);
   if (typeof plan === 'function') return label ?? '';
   const text =
     isBlank(label) || isSheetsError(label) ? (columnsOf(ctx.kind)[field]?.title ?? field) : String(label);
-  return `=VSTACK(${quoted(text)}, ${plan.rangeFormula})`;
+  // The call's first row is the header row's own (an error on the header texts): dropped.
+  return `=VSTACK(${quoted(text)}, DROP(${plan.rangeFormula}, 1))`;
 }
 
 /** The add-on's columns of the table, grouped into contiguous runs, with their new contents. */

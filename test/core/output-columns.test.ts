@@ -56,8 +56,8 @@ describe('planOutputs', () => {
           // The label as the team named it ("Health"), stacked over the results; other headers kept.
           [
             'Previous',
-            '=VSTACK("Change", KPI_CHANGE(E2:E, F2:F))',
-            '=VSTACK("Health", KPI_STATUS(E2:E, C2:C, D2:D, B2:B))',
+            '=VSTACK("Change", DROP(KPI_CHANGE(E1:E, F1:F), 1))',
+            '=VSTACK("Health", DROP(KPI_STATUS(E1:E, C1:C, D1:D, B1:B), 1))',
             '',
             '',
           ],
@@ -80,7 +80,7 @@ describe('planOutputs', () => {
         rows,
         newId: () => 'x',
       });
-      expect(run?.values[0]).toEqual(['=VSTACK("Status", KPI_STATUS(B2:B, "", C2:C))']);
+      expect(run?.values[0]).toEqual(['=VSTACK("Status", DROP(KPI_STATUS(B1:B, "", C1:C), 1))']);
     }
   });
 
@@ -95,7 +95,7 @@ describe('planOutputs', () => {
       rows: [['a', 1, 2, '']],
       newId: () => 'x',
     });
-    expect(run?.values[0]).toEqual(['=VSTACK("The ""real"" status", KPI_STATUS(B5:B, "", C5:C))']);
+    expect(run?.values[0]).toEqual(['=VSTACK("The ""real"" status", DROP(KPI_STATUS(B4:B, "", C4:C), 1))']);
   });
 
   it('splits non-contiguous add-on columns into runs', () => {
@@ -111,8 +111,8 @@ describe('planOutputs', () => {
     expect(runs.map((r) => r.column)).toEqual([4, 9]);
     expect(runs[0]?.values).toEqual([
       [
-        '=VSTACK("Score", OKR_SCORE(C2:C, B2:B))',
-        '=VSTACK("Status", OKR_STATUS(D2:D, CycleStart, CycleEnd, AsOfDate))',
+        '=VSTACK("Score", DROP(OKR_SCORE(C1:C, B1:B), 1))',
+        '=VSTACK("Status", DROP(OKR_STATUS(D1:D, CycleStart, CycleEnd, AsOfDate), 1))',
       ],
       ['', ''],
     ]);
@@ -134,7 +134,7 @@ describe('planOutputs', () => {
       newId: () => 'x',
     });
     const [header, first, second] = runs[0]?.values ?? [];
-    expect(header).toEqual(['=VSTACK("Score", OKR_SCORE(C2:C, B2:B))', 'Progress', 'Last check-in']);
+    expect(header).toEqual(['=VSTACK("Score", DROP(OKR_SCORE(C1:C, B1:B), 1))', 'Progress', 'Last check-in']);
     expect(first?.[1]).toBe(
       '=IF(ISNUMBER(D2),IF(D2>=0.65,SPARKLINE(D2,{"charttype","bar";"max",1;"color1","#34a853"}),IF(D2>=0.35,SPARKLINE(D2,{"charttype","bar";"max",1;"color1","#fbbc04"}),SPARKLINE(D2,{"charttype","bar";"max",1;"color1","#ea4335"}))),"")',
     );

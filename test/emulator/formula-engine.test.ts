@@ -253,6 +253,17 @@ describe('VSTACK', () => {
   });
 });
 
+describe('DROP', () => {
+  it('drops rows from the start, or from the end when negative, and columns likewise', () => {
+    expect(evaluate('=DROP(KPIs!H2:H5, 1)')).toEqual([[0.75], [''], [0.25]]);
+    expect(evaluate('=DROP(KPIs!H2:H5, -3)')).toEqual(0.5);
+    expect(evaluate('=DROP({1,2;3,4}, 0, 1)')).toEqual([[2], [4]]);
+  });
+  it('is #CALC! when nothing is left', () => {
+    expect(evaluate('=DROP(KPIs!H2:H5, 4)')).toMatchObject({ kind: 'error', code: '#CALC!' });
+  });
+});
+
 describe('named ranges', () => {
   it('a one-cell named range is its value; a Date stays a Date', () => {
     expect(evaluate('=AsOfDate')).toBe(asOf);

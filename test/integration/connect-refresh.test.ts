@@ -98,7 +98,7 @@ describe('Connect an existing table', () => {
     // Actual is now column D; the status (now column K) follows it.
     expect(values(wb, 'Team KPIs', 'K2:K3').flat()).toEqual(['OK', 'OK']);
     expect(wb.sheet('Team KPIs').getRange('K1').getFormula()).toBe(
-      '=VSTACK("Status", KPI_STATUS(D2:D, F2:F, G2:G))',
+      '=VSTACK("Status", DROP(KPI_STATUS(D1:D, F1:F, G1:G), 1))',
     );
   });
 
@@ -111,7 +111,7 @@ describe('Connect an existing table', () => {
     sheet.getRange('J2').setFormula('=KPI_STATUS(C2:C, E2:E, F2:F)');
     run('menuRefresh');
     expect(sheet.getRange('J1:J2').getFormulas().flat()).toEqual([
-      '=VSTACK("Status", KPI_STATUS(C2:C, E2:E, F2:F))',
+      '=VSTACK("Status", DROP(KPI_STATUS(C1:C, E1:E, F1:F), 1))',
       '',
     ]);
     expect(values(wb, 'Team KPIs', 'J1:J3')).toEqual(statuses);

@@ -35,13 +35,13 @@ describe('Set up OKR & KPI sheets', () => {
     ]);
     // Each range formula stands in its header cell, its label over its results, out of any sort's way.
     expect(wb.sheet('OKRs').getRange('K1').getFormula()).toBe(
-      '=VSTACK("Score", OKR_SCORE(G2:G, F2:F, E2:E, D2:D))',
+      '=VSTACK("Score", DROP(OKR_SCORE(G1:G, F1:F, E1:E, D1:D), 1))',
     );
     expect(wb.sheet('OKRs').getRange('L1').getFormula()).toBe(
-      '=VSTACK("Status", OKR_STATUS(K2:K, CycleStart, CycleEnd, AsOfDate))',
+      '=VSTACK("Status", DROP(OKR_STATUS(K1:K, CycleStart, CycleEnd, AsOfDate), 1))',
     );
     expect(wb.sheet('KPIs').getRange('L1').getFormula()).toBe(
-      '=VSTACK("Status", KPI_STATUS(I2:I, E2:E, F2:F, D2:D))',
+      '=VSTACK("Status", DROP(KPI_STATUS(I1:I, E1:E, F1:F, D1:D), 1))',
     );
     expect(wb.sheet('OKRs').getRange('K2:L3').getFormulas().flat()).toEqual(['', '', '', '']);
     expect(lastAlert(wb)).toMatch(/Created: OKR Settings, OKRs, KPIs, Check-ins/);
@@ -80,6 +80,20 @@ describe('Set up OKR & KPI sheets', () => {
     wb.sheet('OKRs').getRange('A2:O6').sort({ column: 2, ascending: false });
     expect(values(wb, 'OKRs', 'B2:B6').flat()).not.toEqual(Object.keys(before));
     expect(byKeyResult()).toEqual(before);
+  });
+
+  it('scores a row inserted just under the header, and keeps the others with their rows, before any Refresh', () => {
+    const { wb } = setUp(true);
+    const byKeyResult = (a1: string) =>
+      Object.fromEntries(values(wb, 'OKRs', a1).map((r) => [r[0], [r[9], r[10]]]));
+    const before = byKeyResult('B2:L6');
+    const okrs = wb.sheet('OKRs');
+    okrs.insertRowBefore(2);
+    okrs.getRange('B2:G2').setValues([['Ship the mobile app', 'me@example.com', 'linear', 0, 10, 4]]);
+    const after = byKeyResult('B2:L7');
+    expect(after['Ship the mobile app']).toEqual([0.4, expect.any(String)]);
+    delete after['Ship the mobile app'];
+    expect(after).toEqual(before);
   });
 
   it('draws a progress bar coloured by grade band on every key-result row', () => {
