@@ -6,6 +6,7 @@
  * FormulaError. Cells and custom functions live in "sheet space": blanks are '', dates are Date objects,
  * errors are `{ kind: 'error' }`. The converters below are the only crossing points.
  */
+
 import FormulaParser, {
   type CellRef,
   type FunctionArg,
@@ -17,6 +18,7 @@ import FormulaParser, {
 } from 'fast-formula-parser';
 import { lex, type Token } from 'fast-formula-parser/grammar/lexing';
 import Collection from 'fast-formula-parser/grammar/type/collection';
+import { ARRAY_FUNCTION, arrayLiteral, withArrayLiterals } from './array-literals';
 import type {
   AreaAddress,
   CellAddress,
@@ -769,7 +771,10 @@ class Engine implements FormulaEvaluator {
   }
 }
 
-/** A formula engine with the add-on's custom functions (names are case-insensitive). */
+/**
+ * A formula engine with the add-on's custom functions (names are case-insensitive), reading array
+ * literals that hold expressions as Sheets does.
+ */
 export function createFormulaEngine(customFunctions: Record<string, CustomFunction>): FormulaEvaluator {
-  return new Engine(customFunctions);
+  return withArrayLiterals(new Engine({ ...customFunctions, [ARRAY_FUNCTION]: arrayLiteral }));
 }

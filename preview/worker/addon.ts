@@ -9,7 +9,6 @@ import { createContext, runInContext } from 'node:vm';
 import { createWorkbook, type Workbook } from '../../emulator';
 import { createFormulaEngine } from '../../emulator/formula-engine';
 import type { CustomFunction } from '../../emulator/formula-types';
-import { ARRAY_FUNCTION, previewArray, withArrayLiterals } from './array-literals';
 
 type Globals = Record<string, unknown>;
 
@@ -39,9 +38,7 @@ export function openAddon(distDir: string, timeZone: string): Addon {
   const customFunctions = Object.fromEntries(
     functions.map((name) => [name, context[name] as CustomFunction]),
   );
-  wb.setFormulaEngine(
-    withArrayLiterals(createFormulaEngine({ ...customFunctions, [ARRAY_FUNCTION]: previewArray })),
-  );
+  wb.setFormulaEngine(createFormulaEngine(customFunctions));
   wb.setTemplateScope(context);
   return {
     wb,

@@ -167,5 +167,8 @@ describe('KPI history', () => {
     expect(previous).toBe(200);
     expect(change).toBeCloseTo(0.15);
     expect(wb.sheet('KPIs').getRange('N2').getFormula()).toBe('=SPARKLINE({200,I2})');
+    // The trend line: the recorded previous value, then the live current cell (getValues reads '').
+    const trend = wb.snapshot('KPIs', { rows: 2, cols: 14 }).cells[1]?.[13]?.value;
+    expect(trend).toEqual({ kind: 'sparkline', data: [200, 230], options: {} });
   });
 });

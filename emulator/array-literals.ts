@@ -1,12 +1,12 @@
 /**
- * Sheets lets an array literal hold any expression (`{A1, B1}`, `{"color1", IF(...)}`); the emulator's
- * formula engine takes constants only and fails to parse the rest. Until it does, the preview retries
- * such a formula with each non-constant literal rewritten as a call of PREVIEW_ARRAY(rows, cols, items…),
- * a helper function that builds the same 2-D array. Formulas the engine parses are never touched.
+ * Sheets lets an array literal hold any expression (`{A1, B1}`, `{"color1", IF(...)}`); the formula
+ * library parses constants only. The engine retries such a formula with each non-constant literal
+ * rewritten as a call of ARRAY_LITERAL(rows, cols, items…), a function that builds the same 2-D array.
+ * Formulas the library parses are never touched.
  */
-import type { CustomFunction, EvalResult, FormulaEvaluator } from '../../emulator/formula-types';
+import type { CustomFunction, EvalResult, FormulaEvaluator } from './formula-types';
 
-export const ARRAY_FUNCTION = 'PREVIEW_ARRAY';
+export const ARRAY_FUNCTION = 'ARRAY_LITERAL';
 
 const CONSTANT = /^\s*(-?\d+(\.\d+)?([eE][+-]?\d+)?|"([^"]|"")*"|TRUE|FALSE)\s*$/i;
 
@@ -90,12 +90,12 @@ function closingBrace(text: string, open: number): number {
   return -1;
 }
 
-/** PREVIEW_ARRAY(rows, cols, items…): the items, one value each, as a rows × cols array. */
-export const previewArray: CustomFunction = (rows, cols, ...items) => {
+/** ARRAY_LITERAL(rows, cols, items…): the items, one value each, as a rows × cols array. */
+export const arrayLiteral: CustomFunction = (rows, cols, ...items) => {
   const r = Number(rows);
   const c = Number(cols);
   if (items.some((item) => Array.isArray(item)))
-    throw new Error('A range inside {…} is not supported by the preview.');
+    throw new Error('A range inside {…} is not supported by the emulator.');
   return Array.from({ length: r }, (_, i) => items.slice(i * c, (i + 1) * c));
 };
 
