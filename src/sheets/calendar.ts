@@ -46,12 +46,14 @@ function calendarIn(zone: string): SheetCalendar {
     return local;
   };
   const toCell = (local: Date): Date => {
-    // The moment whose wall clock in the sheet's zone reads `local`: correct the guess by the
-    // difference between the two clocks, then once more in case the correction crossed a DST change.
-    let moment = local;
-    for (let i = 0; i < 2; i++)
-      moment = new Date(moment.getTime() - (wallClock(moment).getTime() - local.getTime()));
-    return moment;
+    // The moment whose wall clock in the sheet's zone reads `local`: correct a guess by how far the
+    // sheet's clock runs past `local` there, then once more in case that crossed a DST change.
+    const skew = (moment: number) => wallClock(new Date(moment)).getTime() - local.getTime();
+    const first = local.getTime() - skew(local.getTime());
+    const second = first - skew(first);
+    if (skew(second) === 0) return new Date(second);
+    // A time the sheet's clock skips (a DST change at midnight): the moment just after the jump.
+    return new Date(Math.max(first, second));
   };
   return {
     local: (value) => (isDate(value) ? wallClock(value) : value),

@@ -58,3 +58,13 @@ it("takes today as the spreadsheet's day, not the script's", () => {
   const dawn = new Date(Date.UTC(2026, 10, 24, 20, 0));
   expect(shown(setUpIn('Asia/Tokyo', dawn), ['AsOfDate'])).toEqual(['2026-11-25']);
 });
+
+it('writes a day whose midnight a DST change skips as that day', () => {
+  // Santiago moves its clocks from 00:00 to 01:00 on 2026-09-06: that day starts at 01:00.
+  const noon = new Date(Date.UTC(2026, 8, 6, 16, 0));
+  expect(shown(setUpIn('America/Santiago', noon), SETTINGS)).toEqual([
+    '2026-07-01',
+    '2026-09-30',
+    '2026-09-06',
+  ]);
+});
