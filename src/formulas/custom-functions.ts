@@ -131,10 +131,10 @@ export function kpiChange(current: unknown, previous: unknown): Output | Output[
       ['current', current],
       ['previous', previous],
     ],
-    ([currents, previous]) =>
+    ([currents, priors]) =>
       (r) => {
         // Without a previous value there is no change to show, whatever the current cell holds.
-        const before = readNumber(previous.at(r), 'previous');
+        const before = readNumber(priors.at(r), 'previous');
         if (before === null) return '';
         const now = readNumber(currents.at(r), 'current');
         return now === null ? '' : relativeChange(now, before);
