@@ -84,25 +84,32 @@ function finish(
   return { sheetName: sheet.getName(), kind, summary };
 }
 
-/** A KPI table: snapshot its values into the history, then write Previous, Change, Signal and Trend. */
-export function refreshKpiTable(
+/**
+ * The KPI tables: each read once, all their values recorded in the history in one snapshot (one read
+ * of the history however many tables there are), then Previous, Change, Signal and Trend written.
+ */
+export function refreshKpiTables(
   spreadsheet: Spreadsheet,
-  table: ConnectedTable,
+  tables: readonly ConnectedTable[],
   today: Date,
-): { report: TableReport; readings: KpiReading[]; evaluations: KpiEvaluation[] } {
-  const { map } = table;
-  const snapshot = readTableRows(table.sheet, table.kind, table.headerRow, map);
-  const readings = kpiReadingsOf(snapshot.rows, map);
+): { reports: TableReport[]; readings: KpiReading[]; evaluations: KpiEvaluation[] } {
+  const read = tables.map((table) => {
+    const snapshot = readTableRows(table.sheet, table.kind, table.headerRow, table.map);
+    return { table, snapshot, readings: kpiReadingsOf(snapshot.rows, table.map) };
+  });
+  const readings = read.flatMap((t) => t.readings);
   const series = seriesByKpi(snapshotKpis(spreadsheet, readings, today));
-  const facts = snapshot.rows.map((row) =>
-    kpiFacts(row, map, series.get(kpiKey(String(cellOf(row, map, 'name') ?? ''))) ?? [], today),
-  );
-  const summary = judgeKpiTable({ map, ...snapshot });
-  return {
-    report: finish(table, snapshot, summary, facts),
-    readings,
-    evaluations: kpiEvaluationsOf(snapshot.rows, map, facts),
-  };
+  const reports: TableReport[] = [];
+  const evaluations: KpiEvaluation[] = [];
+  for (const { table, snapshot } of read) {
+    const { map } = table;
+    const facts = snapshot.rows.map((row) =>
+      kpiFacts(row, map, series.get(kpiKey(String(cellOf(row, map, 'name') ?? ''))) ?? [], today),
+    );
+    reports.push(finish(table, snapshot, judgeKpiTable({ map, ...snapshot }), facts));
+    evaluations.push(...kpiEvaluationsOf(snapshot.rows, map, facts));
+  }
+  return { reports, readings, evaluations };
 }
 
 /** An OKR table: linked key results take their KPI's value first, then everything is scored. */
@@ -131,22 +138,23 @@ export function refreshAll(spreadsheet: Spreadsheet, now: Date): RefreshReport {
   const today = sheetCalendar(spreadsheet).dayOf(now);
   const settings = readSettings(spreadsheet, today);
   const tables = findTables(spreadsheet);
-  const kpiValues = new Map<string, number>();
-  const reports: TableReport[] = [];
-  const evaluations: KpiEvaluation[] = [];
-  for (const table of tables.filter((t) => t.kind === 'kpi')) {
-    const { report, readings, evaluations: judged } = refreshKpiTable(spreadsheet, table, today);
-    reports.push(report);
-    evaluations.push(...judged);
-    for (const [name, value] of valuesByKpi(readings)) kpiValues.set(name, value);
-  }
-  for (const table of tables.filter((t) => t.kind === 'okr')) {
-    reports.push(refreshOkrTable(table, settings, kpiValues, today));
-  }
+  const kpiTables = tables.filter((t) => t.kind === 'kpi');
+  // Without a KPI table there is nothing to record: the KPI History sheet is not even created.
+  const kpi =
+    kpiTables.length > 0
+      ? refreshKpiTables(spreadsheet, kpiTables, today)
+      : { reports: [], readings: [], evaluations: [] };
+  const kpiValues = valuesByKpi(kpi.readings);
+  const reports = [
+    ...kpi.reports,
+    ...tables
+      .filter((t) => t.kind === 'okr')
+      .map((table) => refreshOkrTable(table, settings, kpiValues, today)),
+  ];
   const okrTables = tables.some((t) => t.kind === 'okr');
   return {
     tables: reports,
-    evaluations,
+    evaluations: kpi.evaluations,
     settingsProblem: typeof settings === 'string' && okrTables ? settings : null,
   };
 }

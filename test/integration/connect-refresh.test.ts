@@ -102,6 +102,32 @@ describe('Connect an existing table', () => {
     );
   });
 
+  it('records every KPI table in the history with one read of it, however many tables there are', () => {
+    const reads = (tables: number) => {
+      const { wb, run } = teamWorkbook();
+      wb.ui.respond({ button: 'YES' });
+      run('menuConnectTable');
+      for (let i = 2; i <= tables; i++) {
+        const sheet = wb.spreadsheet.insertSheet(`Team KPIs ${i}`);
+        sheet.getRange(1, 1, TEAM_TABLE.length, TEAM_TABLE[0]?.length ?? 0).setValues(TEAM_TABLE);
+        sheet.activate();
+        wb.ui.respond({ button: 'YES' });
+        run('menuConnectTable');
+      }
+      wb.calls.reset();
+      run('menuRefresh');
+      expect(values(wb, 'KPI History', 'B2:B4').flat()).toEqual([
+        'On-time delivery',
+        'First response (h)',
+        'Uptime',
+      ]);
+      return wb.calls.byMethod['Range.getValues'] ?? 0;
+    };
+    // A second and third table add their own read each, and nothing more.
+    expect(reads(2) - reads(1)).toBe(1);
+    expect(reads(3) - reads(2)).toBe(1);
+  });
+
   it('moves a range formula left in the first data row by an earlier version into the header cell', () => {
     const { wb, run, sheet } = teamWorkbook();
     wb.ui.respond({ button: 'YES' });
