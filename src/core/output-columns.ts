@@ -44,7 +44,7 @@ export interface OutputRun {
 
 /** A column filled row by row. */
 type CellPlan = (row: readonly CellValue[], index: number) => CellValue;
-/** A column computed by one call over whole columns, e.g. `OKR_SCORE(G2:G, H2:H)`, without the '='. */
+/** A column computed by one call over whole columns, e.g. `OKR_SCORE(G1:G, H1:H)`, without the '='. */
 interface RangeFormula {
   readonly rangeFormula: string;
 }
