@@ -5,7 +5,7 @@
  * the general format.
  */
 import type { EvalValue } from './formula-types';
-import { dayName, monthName, pad, toSerial, zonedParts, zonedTime } from './time';
+import { dayName, monthName, pad, toSerial, zonedFromUtcFields, zonedParts } from './time';
 
 /** What getNumberFormat returns for a cell nobody formatted. */
 export const GENERAL_FORMAT = '0.###############';
@@ -46,16 +46,7 @@ export function formatGeneralNumber(n: number): string {
 const SHEETS_EPOCH_UTC = Date.UTC(1899, 11, 30);
 
 function serialToDate(serial: number, timeZone: string): Date {
-  const wall = new Date(SHEETS_EPOCH_UTC + Math.round(serial * 86_400_000));
-  return zonedTime(
-    timeZone,
-    wall.getUTCFullYear(),
-    wall.getUTCMonth() + 1,
-    wall.getUTCDate(),
-    wall.getUTCHours(),
-    wall.getUTCMinutes(),
-    wall.getUTCSeconds(),
-  );
+  return zonedFromUtcFields(timeZone, new Date(SHEETS_EPOCH_UTC + Math.round(serial * 86_400_000)));
 }
 
 /** A Date with no explicit format shows like Sheets' default date-time (or date when at midnight). */

@@ -76,6 +76,22 @@ export function zonedTime(
   return new Date(instant);
 }
 
+/**
+ * The instant at which the wall clock in `timeZone` shows the time a Date holds in its UTC fields (as
+ * Sheets serial numbers and .xlsx dates carry it: a time of day with no zone).
+ */
+export function zonedFromUtcFields(timeZone: string, wall: Date): Date {
+  return zonedTime(
+    timeZone,
+    wall.getUTCFullYear(),
+    wall.getUTCMonth() + 1,
+    wall.getUTCDate(),
+    wall.getUTCHours(),
+    wall.getUTCMinutes(),
+    wall.getUTCSeconds(),
+  );
+}
+
 const MONTHS = [
   'January',
   'February',

@@ -2,19 +2,11 @@
  * .xlsx dates have no time zone: a serial day number read as wall-clock time. exceljs hands them out as
  * Dates whose UTC fields are that wall-clock time; a spreadsheet's Date is an instant in its time zone.
  */
-import { zonedParts, zonedTime } from '../../emulator/time';
+import { zonedFromUtcFields, zonedParts } from '../../emulator/time';
 
 /** An exceljs Date (wall-clock time in UTC fields) as the instant it names in `timeZone`. */
 export function fromWallClock(date: Date, timeZone: string): Date {
-  return zonedTime(
-    timeZone,
-    date.getUTCFullYear(),
-    date.getUTCMonth() + 1,
-    date.getUTCDate(),
-    date.getUTCHours(),
-    date.getUTCMinutes(),
-    date.getUTCSeconds(),
-  );
+  return zonedFromUtcFields(timeZone, date);
 }
 
 /** An instant as the wall-clock time it shows in `timeZone`, in UTC fields for exceljs. */
