@@ -180,7 +180,11 @@ export function previewClose(
   spreadsheet: Spreadsheet,
   now: Date,
 ): ClosePreview | { readonly refused: string } {
-  const today = sheetCalendar(spreadsheet).dayOf(now);
+  return previewOn(spreadsheet, sheetCalendar(spreadsheet).dayOf(now));
+}
+
+/** previewClose on the spreadsheet's day `today`. */
+function previewOn(spreadsheet: Spreadsheet, today: Date): ClosePreview | { readonly refused: string } {
   let settings: CycleSettings;
   try {
     settings = readCycleSettings(spreadsheet);
@@ -203,8 +207,8 @@ export function previewClose(
 }
 
 export function closeCycle(spreadsheet: Spreadsheet, choice: CarryChoice, now: Date): CloseOutcome {
-  const preview = previewClose(spreadsheet, now);
   const today = sheetCalendar(spreadsheet).dayOf(now);
+  const preview = previewOn(spreadsheet, today);
   if ('refused' in preview) return { kind: 'refused', reason: preview.refused };
   const { settings, next } = preview;
   const tables = readOkrTables(spreadsheet, settings, today);

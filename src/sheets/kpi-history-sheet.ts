@@ -21,7 +21,7 @@ export function snapshotKpis(
 ): CellValue[][] {
   const sheet = historySheet(spreadsheet);
   const calendar = sheetCalendar(spreadsheet);
-  const history = localDays(readLog(sheet, HISTORY_HEADERS.length), calendar.local);
+  const history = convertDays(readLog(sheet, HISTORY_HEADERS.length), calendar.local);
   const plan = planSnapshot(history, readings, today);
   if (plan.updates.length > 0) {
     const first = Math.min(...plan.updates.map((u) => u.index));
@@ -33,14 +33,14 @@ export function snapshotKpis(
     }
     sheet
       .getRange(first + 2, 1, block.length, HISTORY_HEADERS.length)
-      .setValues(localDays(block, calendar.cell));
+      .setValues(convertDays(block, calendar.cell));
   }
-  appendRows(sheet, localDays(plan.appends, calendar.cell), [2]);
+  appendRows(sheet, convertDays(plan.appends, calendar.cell), [2]);
   return [...history, ...plan.appends];
 }
 
 /** History rows with their day (column 1) converted by `convert`, one way or the other. */
-export function localDays(
+export function convertDays(
   rows: readonly CellValue[][],
   convert: (value: CellValue) => CellValue,
 ): CellValue[][] {

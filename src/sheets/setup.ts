@@ -13,7 +13,7 @@ import {
   type TableKind,
 } from '../core';
 import { sheetCalendar } from './calendar';
-import { historySheet, localDays } from './kpi-history-sheet';
+import { convertDays, historySheet } from './kpi-history-sheet';
 import {
   CHECK_IN_HEADERS,
   COLUMN_FORMATS,
@@ -79,7 +79,7 @@ function seedExampleHistory(spreadsheet: Spreadsheet, today: Date): void {
       value,
     ]),
   );
-  appendRows(historySheet(spreadsheet), localDays(rows, sheetCalendar(spreadsheet).cell), [2]);
+  appendRows(historySheet(spreadsheet), convertDays(rows, sheetCalendar(spreadsheet).cell), [2]);
 }
 
 function formatExampleValues(sheet: Sheet, kind: TableKind): void {
