@@ -3,6 +3,7 @@ export * from './cell';
 export * from './check-in';
 export * from './cycle-close';
 export * from './cycle-dates';
+export * from './direction-words';
 export * from './errors';
 export * from './evaluate-table';
 export * from './highlight-rules';

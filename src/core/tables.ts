@@ -4,6 +4,7 @@
  * statuses, IDs) and never writes anywhere else.
  */
 import { type CellValue, isBlank } from './cell';
+import type { Direction } from './kpi';
 
 export type TableKind = 'kpi' | 'okr';
 
@@ -130,6 +131,15 @@ export function inputsOf(kind: TableKind): readonly Field[] {
 
 export function outputsOf(kind: TableKind): readonly Field[] {
   return kind === 'kpi' ? KPI_OUTPUTS : OKR_OUTPUTS;
+}
+
+/**
+ * A KPI table's defaults for rows that leave them blank: which way is better, and how far from its
+ * target a value is still "near" it (a fraction of the target: 0.05 = 5%).
+ */
+export interface TableDefaults {
+  readonly direction?: Direction;
+  readonly tolerance?: number;
 }
 
 /** Field -> 1-based column of the sheet. */

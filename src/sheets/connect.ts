@@ -133,6 +133,6 @@ export function connectTable(sheet: Sheet, mapping: unknown): TableMapping | { r
     });
   }
   const map = { ...parsed.map, ...outputs };
-  saveTable(sheet, parsed.kind, parsed.headerRow, map);
-  return { kind: parsed.kind, headerRow: parsed.headerRow, map };
+  saveTable(sheet, parsed.kind, parsed.headerRow, map, parsed.defaults);
+  return { ...parsed, map };
 }

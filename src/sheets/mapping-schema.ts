@@ -8,10 +8,25 @@ import {
   lazy,
   missingRequired,
   outputsOf,
+  type TableDefaults,
   type TableKind,
 } from '../core';
 
 const column = () => z.number().check(z.int(), z.positive());
+
+/** A table's default direction and "near target" tolerance (a fraction of the target, 0.05 = 5%). */
+export const tableDefaultsSchema = lazy(() =>
+  z.object({
+    direction: z.optional(
+      z.enum(['higher', 'lower'], 'the default direction must be "higher" or "lower" (which way is better)'),
+    ),
+    tolerance: z.optional(
+      z
+        .number('the "near target" tolerance must be a number (0.05 = 5%)')
+        .check(z.gte(0, 'the "near target" tolerance must be 0 or more (0.05 = 5%)')),
+    ),
+  }),
+);
 
 const tableMappingSchema = lazy(() =>
   z
@@ -19,6 +34,7 @@ const tableMappingSchema = lazy(() =>
       kind: z.enum(['kpi', 'okr']),
       headerRow: column(),
       map: z.record(z.string(), column()),
+      defaults: z.optional(tableDefaultsSchema()),
     })
     .check(
       z.superRefine((mapping, ctx) => {
@@ -57,11 +73,19 @@ export interface TableMapping {
   readonly kind: TableKind;
   readonly headerRow: number;
   readonly map: ColumnMap;
+  readonly defaults?: TableDefaults;
 }
 
 /** The mapping if valid, else every problem in one message. */
 export function parseTableMapping(input: unknown): TableMapping | { readonly error: string } {
   const result = tableMappingSchema().safeParse(input);
-  if (result.success) return { ...result.data, map: result.data.map as Partial<Record<Field, number>> };
-  return { error: result.error.issues.map((issue) => issue.message).join('; ') };
+  if (!result.success) return { error: result.error.issues.map((issue) => issue.message).join('; ') };
+  const { kind, headerRow, map, defaults } = result.data;
+  const mapping = { kind, headerRow, map: map as Partial<Record<Field, number>> };
+  return defaults ? { ...mapping, defaults: definedOnly(defaults) } : mapping;
+}
+
+/** The defaults without keys set to undefined, so what is stored reads back the same. */
+export function definedOnly(defaults: TableDefaults): TableDefaults {
+  return Object.fromEntries(Object.entries(defaults).filter(([, v]) => v !== undefined));
 }

@@ -4,12 +4,24 @@
  * so a mapping survives inserted, moved and renamed columns and rows inserted above the header.
  */
 import * as z from 'zod/mini';
-import { type ColumnMap, columnLetter, type Field, inputsOf, lazy, outputsOf, type TableKind } from '../core';
+import {
+  type ColumnMap,
+  columnLetter,
+  type Field,
+  inputsOf,
+  lazy,
+  outputsOf,
+  type TableDefaults,
+  type TableKind,
+} from '../core';
+import { definedOnly, tableDefaultsSchema } from './mapping-schema';
 
 export const TABLE_KEY = 'okrkpi.table';
 export const FIELD_KEY = 'okrkpi.field';
 
-const tableSchema = lazy(() => z.object({ kind: z.enum(['kpi', 'okr']) }));
+const tableSchema = lazy(() =>
+  z.object({ kind: z.enum(['kpi', 'okr']), defaults: z.optional(tableDefaultsSchema()) }),
+);
 
 export interface ConnectedTable {
   readonly sheet: GoogleAppsScript.Spreadsheet.Sheet;
@@ -17,6 +29,8 @@ export interface ConnectedTable {
   /** 1-based sheet row of the header. */
   readonly headerRow: number;
   readonly map: ColumnMap;
+  /** The table's default direction and tolerance, as confirmed when it was connected. */
+  readonly defaults: TableDefaults;
 }
 
 function isFieldOf(kind: TableKind, field: string): field is Field {
@@ -26,15 +40,20 @@ function isFieldOf(kind: TableKind, field: string): field is Field {
   );
 }
 
-/** Records a table: writes nothing into cells, only metadata. Replaces an earlier mapping of the sheet. */
+/**
+ * Records a table: writes nothing into cells, only metadata (the kind and defaults on the header row,
+ * each field on its column). Replaces an earlier mapping of the sheet.
+ */
 export function saveTable(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   kind: TableKind,
   headerRow: number,
   map: ColumnMap,
+  defaults: TableDefaults = {},
 ): void {
   forgetTable(sheet);
-  sheet.getRange(`${headerRow}:${headerRow}`).addDeveloperMetadata(TABLE_KEY, JSON.stringify({ kind }));
+  const table = Object.keys(defaults).length > 0 ? { kind, defaults } : { kind };
+  sheet.getRange(`${headerRow}:${headerRow}`).addDeveloperMetadata(TABLE_KEY, JSON.stringify(table));
   for (const [field, column] of Object.entries(map)) {
     const letter = columnLetter(column);
     sheet.getRange(`${letter}:${letter}`).addDeveloperMetadata(FIELD_KEY, field);
@@ -60,6 +79,7 @@ export function findTables(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet
       kind: parsed.data.kind,
       headerRow: header.getRow(),
       map: readColumnMap(sheet, parsed.data.kind),
+      defaults: definedOnly(parsed.data.defaults ?? {}),
     });
   }
   return tables;
