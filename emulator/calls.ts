@@ -4,6 +4,7 @@
  * made by the script count: a service method that runs inside another (depth > 0) does not.
  */
 import { exception } from './errors';
+import { type FaultInjector, faultError } from './faults';
 
 export interface CallCounter {
   total: number;
@@ -28,6 +29,8 @@ export type AuthModeName = 'NONE' | 'CUSTOM_FUNCTION' | 'LIMITED' | 'FULL';
 /** What a service call may do in the current execution context. */
 export interface ExecutionGuard {
   readonly calls: CallCounter;
+  /** The document's armed faults; none for the harness, whose calls never fail. */
+  readonly faults: FaultInjector | undefined;
   /** Nesting of emulated calls; the counter and the guards apply at depth 0 only. */
   depth: number;
   authMode(): AuthModeName;
@@ -73,9 +76,17 @@ function check(guard: ExecutionGuard, qualified: string, access: Access): void {
   }
 }
 
+/** A call made by the script: checked, counted, and the fault due on it, if any. */
+function counted(guard: ExecutionGuard, qualified: string, access: Access) {
+  check(guard, qualified, access);
+  guard.calls.total += 1;
+  guard.calls.byMethod[qualified] = (guard.calls.byMethod[qualified] ?? 0) + 1;
+  return guard.faults?.due(qualified);
+}
+
 /**
  * Wraps every method on `cls.prototype` (not the constructor, not names starting with '_') so a call
- * counts as `${service}.${method}` and respects the execution's auth mode.
+ * counts as `${service}.${method}`, respects the execution's auth mode, and fails when a fault is due.
  */
 // biome-ignore lint/suspicious/noExplicitAny: wraps arbitrary class prototypes by design
 export function instrument(cls: { prototype: any; name: string }, service: string): void {
@@ -89,17 +100,17 @@ export function instrument(cls: { prototype: any; name: string }, service: strin
     const access = classify(qualified, name);
     const wrapped = function (this: Guarded, ...args: unknown[]): unknown {
       const guard = this[GUARD];
-      if (guard.depth === 0) {
-        check(guard, qualified, access);
-        guard.calls.total += 1;
-        guard.calls.byMethod[qualified] = (guard.calls.byMethod[qualified] ?? 0) + 1;
-      }
+      const fault = guard.depth === 0 ? counted(guard, qualified, access) : undefined;
+      if (fault?.when === 'before') throw faultError(fault);
       guard.depth += 1;
+      let result: unknown;
       try {
-        return original.apply(this, args);
+        result = original.apply(this, args);
       } finally {
         guard.depth -= 1;
       }
+      if (fault) throw faultError(fault);
+      return result;
     };
     Object.defineProperty(wrapped, 'name', { value: name });
     Object.defineProperty(proto, name, { ...descriptor, value: wrapped });

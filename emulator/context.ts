@@ -5,6 +5,7 @@
  */
 import type { AuthModeName, CallCounter, ExecutionGuard } from './calls';
 import type { Evaluation } from './evaluation';
+import type { FaultInjector } from './faults';
 import type { LockTable } from './lock';
 import type { MailState } from './mail';
 import type { PropertyStores } from './properties';
@@ -46,6 +47,7 @@ export class Execution implements ExecutionGuard {
     readonly doc: DocumentState,
     readonly calls: CallCounter,
     readonly id: number,
+    readonly faults: FaultInjector | undefined,
   ) {}
 
   get wb(): WorkbookModel {

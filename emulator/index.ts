@@ -17,6 +17,7 @@ import { type EffectiveFormat, effectiveFormatOf } from './conditional-format';
 import { type DocumentState, Execution, type ToastRecord } from './context';
 import { EmulatorUsageError } from './errors';
 import { Evaluation } from './evaluation';
+import { type FaultControls, FaultInjector } from './faults';
 import type { FormulaEvaluator } from './formula-types';
 import { EmHtmlService } from './html';
 import { type SheetSnapshot, type SnapshotOptions, snapshotSheet } from './inspect';
@@ -37,6 +38,8 @@ export type { AuthModeName, CallCounter } from './calls';
 export type { EffectiveFormat } from './conditional-format';
 export { effectiveFormat, effectiveFormats } from './conditional-format';
 export type { ToastRecord } from './context';
+export type { CallMatcher, FaultControls, FaultOptions, FiredFault } from './faults';
+export { transientMessage } from './faults';
 export type { CellSnapshot, SheetSnapshot, SnapshotOptions } from './inspect';
 export type { LockEvent, LockKind } from './lock';
 export type { SentMail } from './mail';
@@ -114,6 +117,8 @@ export interface Workbook {
   readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
   /** Service calls made through `globals` (and other executions' globals): total and per `Class.method`. */
   readonly calls: CallCounter;
+  /** Make the n-th service call (of a kind) fail like a transient Apps Script error (not the harness's). */
+  readonly faults: FaultControls;
   readonly ui: UiRecorder;
   readonly mail: {
     readonly sent: SentMail[];
@@ -219,8 +224,12 @@ export function createWorkbook(options: WorkbookOptions = {}): Workbook {
   const scriptTimeZone = options.scriptTimeZone ?? timeZone;
   const utilities: EmUtilities[] = [];
 
-  const makeExecution = (counter: CallCounter): { exec: Execution; globals: ServiceGlobals } => {
-    const exec = new Execution(doc, counter, executions.length + 1);
+  const faults = new FaultInjector(wb.id);
+  const makeExecution = (
+    counter: CallCounter,
+    injector: FaultInjector | undefined,
+  ): { exec: Execution; globals: ServiceGlobals } => {
+    const exec = new Execution(doc, counter, executions.length + 1, injector);
     executions.push(exec);
     const util = new EmUtilities(exec);
     utilities.push(util);
@@ -252,9 +261,9 @@ export function createWorkbook(options: WorkbookOptions = {}): Workbook {
     holdsLock: (kind) => doc.locks.holder(kind) === exec.id,
   });
 
-  const main = makeExecution(calls);
+  const main = makeExecution(calls, faults);
   // The harness's own view of the document: full access, its calls kept out of `calls`.
-  const harness = makeExecution(createCallCounter());
+  const harness = makeExecution(createCallCounter(), undefined);
   const today = () => formatJavaDate(now(), timeZone, 'yyyy-MM-dd');
 
   const requireSheet = (name: string) => {
@@ -267,6 +276,7 @@ export function createWorkbook(options: WorkbookOptions = {}): Workbook {
     globals: main.globals,
     spreadsheet: asSpreadsheet(new EmSpreadsheet(harness.exec)),
     calls,
+    faults,
     ui: doc.ui,
     mail: {
       sent: doc.mail.sent,
@@ -308,7 +318,7 @@ export function createWorkbook(options: WorkbookOptions = {}): Workbook {
       templateScope = scope;
     },
     newExecution: (opts = {}) => {
-      const next = makeExecution(calls);
+      const next = makeExecution(calls, faults);
       if (opts.ui === false) next.exec.uiAvailable = false;
       if (opts.authMode) next.exec.authModeName = opts.authMode;
       return handle(next.exec, next.globals);
