@@ -3,7 +3,14 @@
  * The build exposes each export here as a top-level `function` with this JSDoc, which is what gives
  * custom functions their autocomplete and argument help in Sheets.
  */
-import { kpiChange, kpiStatusOf, okrRollup, okrScore, okrStatusOf } from './formulas/custom-functions';
+import {
+  kpiChange,
+  kpiStatusOf,
+  okrPace,
+  okrRollup,
+  okrScore,
+  okrStatusOf,
+} from './formulas/custom-functions';
 import { dailyCheckFromTrigger } from './sheets/alerts-job';
 import { connectActiveTable, refreshScores, setUpSheets, showHelp } from './ui/actions';
 import { turnOffDailyAlerts, turnOnDailyAlerts } from './ui/alert-actions';
@@ -121,11 +128,35 @@ export function OKR_ROLLUP(scores: unknown, weights?: unknown) {
  * @param {Date} cycle_start The first day of the cycle.
  * @param {Date} cycle_end The last day of the cycle.
  * @param {Date} [as_of] The day to judge on; today if blank.
+ * @param {number} [at_risk_gap] Further behind the pace than this is At risk; 0.10 if blank.
+ * @param {number} [off_track_gap] Further behind the pace than this is Off track; 0.25 if blank.
  * @return The status, one per row for ranges.
  * @customfunction
  */
-export function OKR_STATUS(score: unknown, cycle_start: unknown, cycle_end: unknown, as_of?: unknown) {
-  return okrStatusOf(score, cycle_start, cycle_end, as_of);
+export function OKR_STATUS(
+  score: unknown,
+  cycle_start: unknown,
+  cycle_end: unknown,
+  as_of?: unknown,
+  at_risk_gap?: unknown,
+  off_track_gap?: unknown,
+) {
+  return okrStatusOf(score, cycle_start, cycle_end, as_of, at_risk_gap, off_track_gap);
+}
+
+/**
+ * How far a score is ahead of (+) or behind (-) the pace: the score minus the elapsed fraction of the
+ * cycle, so -0.12 is 12 points behind. Point as_of at a date cell that Refresh keeps current.
+ *
+ * @param {number|Array<Array<number>>} score The score from 0 to 1.
+ * @param {Date} cycle_start The first day of the cycle.
+ * @param {Date} cycle_end The last day of the cycle.
+ * @param {Date} [as_of] The day to judge on; today if blank.
+ * @return The pace from -1 to 1, one per row for ranges.
+ * @customfunction
+ */
+export function OKR_PACE(score: unknown, cycle_start: unknown, cycle_end: unknown, as_of?: unknown) {
+  return okrPace(score, cycle_start, cycle_end, as_of);
 }
 
 /**

@@ -6,7 +6,7 @@ import { type CellValue, isBlank, readNumber } from './cell';
 import { InputError } from './errors';
 import { scoreKeyResult } from './key-result';
 import { type KpiStatus, kpiStatus } from './kpi';
-import { type Cycle, type OkrStatus, okrStatus } from './pace';
+import { type Cycle, DEFAULT_PACE_BANDS, type OkrStatus, okrStatus, type PaceBands } from './pace';
 import { readKeyResult, readThresholds } from './read-cells';
 import { readSuddenLimit } from './sudden-change';
 import type { ColumnMap, Field, TableKind } from './tables';
@@ -94,7 +94,12 @@ export function judgeKpiTable(table: TableRows): TableSummary {
   );
 }
 
-export function judgeOkrTable(table: TableRows, cycle: Cycle, asOf: Date): TableSummary {
+export function judgeOkrTable(
+  table: TableRows,
+  cycle: Cycle,
+  asOf: Date,
+  bands: PaceBands = DEFAULT_PACE_BANDS,
+): TableSummary {
   const { map } = table;
   return judgeRows(
     'okr',
@@ -102,7 +107,7 @@ export function judgeOkrTable(table: TableRows, cycle: Cycle, asOf: Date): Table
     (row) => isBlank(cellOf(row, map, 'keyResult')) && isBlank(cellOf(row, map, 'current')),
     (row) => {
       const score = scoreRow(row, map);
-      return score === null ? null : okrStatus(score, cycle, asOf);
+      return score === null ? null : okrStatus(score, cycle, asOf, bands);
     },
   );
 }

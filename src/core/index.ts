@@ -1,6 +1,7 @@
 export * from './alerts';
 export * from './cell';
 export * from './check-in';
+export * from './check-in-schedule';
 export * from './cycle-close';
 export * from './cycle-dates';
 export * from './direction-words';

@@ -10,12 +10,16 @@ import { type KpiFacts, NO_FACTS } from './kpi-facts';
 import { GRADE_BANDS } from './objective';
 import { type ColumnMap, columnLetter, columnsOf, type Field, outputsOf, type TableKind } from './tables';
 
-/** The named ranges of the settings block that OKR_STATUS formulas read. */
+/** The named ranges of the settings block, which the sheets' formulas and the add-on read by name. */
 export const SETTING_NAMES = {
   cycleName: 'CycleName',
   cycleStart: 'CycleStart',
   cycleEnd: 'CycleEnd',
   asOf: 'AsOfDate',
+  checkInInterval: 'CheckInInterval',
+  checkInDay: 'CheckInDay',
+  atRiskGap: 'AtRiskGap',
+  offTrackGap: 'OffTrackGap',
 } as const;
 
 export const STATUS_COLOURS = { bad: '#f4c7c3', warn: '#fce8b2', good: '#b7e1cd', idle: '#e8eaed' } as const;
@@ -104,11 +108,13 @@ function okrPlans(ctx: OutputContext): Partial<Record<Field, ColumnPlan>> {
     ctx.rows.map((row) => (hasKeyResult(row) ? cellOf(row, map, 'id') : null)),
     ctx.newId,
   );
-  const { cycleStart, cycleEnd, asOf } = SETTING_NAMES;
+  const { cycleStart, cycleEnd, asOf, atRiskGap, offTrackGap } = SETTING_NAMES;
   return {
     score: call('OKR_SCORE', [range('current'), range('target'), range('start'), range('kind')]),
     status:
-      map.score === undefined ? () => '' : call('OKR_STATUS', [range('score'), cycleStart, cycleEnd, asOf]),
+      map.score === undefined
+        ? () => ''
+        : call('OKR_STATUS', [range('score'), cycleStart, cycleEnd, asOf, atRiskGap, offTrackGap]),
     progress: (row, i) =>
       hasKeyResult(row) && map.score !== undefined ? progressBar(cellRef(map, 'score', firstRow + i)) : '',
     lastCheckIn: (row) => cellOf(row, map, 'lastCheckIn') ?? '',

@@ -1,6 +1,7 @@
 /**
  * Pace: is a key result where it should be by now? Expected progress is the elapsed fraction of the
- * cycle (0 on the first day, 1 on the last); the status compares the score with it.
+ * cycle (0 on the first day, 1 on the last); the pace is the score minus it, and the status reads the
+ * pace against two bands a team may set.
  */
 import { describe, InputError } from './errors';
 import { clamp01 } from './key-result';
@@ -8,10 +9,38 @@ import { clamp01 } from './key-result';
 export type OkrStatus = 'Not started' | 'On track' | 'At risk' | 'Off track' | 'Done';
 
 /**
- * How far behind the expected progress a score may be. Up to 0.1 behind is On track (a week or so of
- * a quarter), up to 0.25 behind At risk (recoverable with a push), further behind Off track.
+ * How far behind the expected progress a score may fall. Up to `atRiskGap` behind is On track (by
+ * default 0.10, a week or so of a quarter), up to `offTrackGap` At risk (0.25: recoverable with a
+ * push), further behind Off track.
  */
-export const PACE_BANDS = { onTrackWithin: 0.1, atRiskWithin: 0.25 } as const;
+export interface PaceBands {
+  readonly atRiskGap: number;
+  readonly offTrackGap: number;
+}
+
+export const DEFAULT_PACE_BANDS: PaceBands = { atRiskGap: 0.1, offTrackGap: 0.25 };
+
+/** Both gaps in 0..1 and the at-risk gap no wider than the off-track one; errors use `names`. */
+export function checkPaceBands(
+  bands: PaceBands,
+  names: { readonly atRiskGap: string; readonly offTrackGap: string } = {
+    atRiskGap: 'at_risk_gap',
+    offTrackGap: 'off_track_gap',
+  },
+): PaceBands {
+  for (const key of ['atRiskGap', 'offTrackGap'] as const) {
+    const gap = bands[key];
+    if (!(gap >= 0 && gap <= 1)) {
+      throw new InputError(`${names[key]} must be between 0 and 1 (0% to 100%), got ${describe(gap)}`);
+    }
+  }
+  if (bands.atRiskGap > bands.offTrackGap) {
+    throw new InputError(
+      `${names.atRiskGap} (${describe(bands.atRiskGap)}) must not be more than ${names.offTrackGap} (${describe(bands.offTrackGap)})`,
+    );
+  }
+  return bands;
+}
 
 export interface Cycle {
   readonly start: Date;
@@ -34,12 +63,24 @@ export function expectedProgress(cycle: Cycle, asOf: Date): number {
   return clamp01(fraction);
 }
 
-export function okrStatus(score: number, cycle: Cycle, asOf: Date): OkrStatus {
-  const expected = expectedProgress(cycle, asOf);
+/** The score minus the expected progress: -0.12 is 12 points behind, +0.05 five points ahead. */
+export function pace(score: number, cycle: Cycle, asOf: Date): number {
+  return score - expectedProgress(cycle, asOf);
+}
+
+// Scores and dates are not exact: a score a hair under a band's edge still counts as on it.
+const EDGE = 1e-9;
+
+export function okrStatus(
+  score: number,
+  cycle: Cycle,
+  asOf: Date,
+  bands: PaceBands = DEFAULT_PACE_BANDS,
+): OkrStatus {
+  const behind = -pace(score, cycle, asOf);
   if (score >= 1) return 'Done';
   if (asOf.getTime() < cycle.start.getTime()) return 'Not started';
-  const behind = expected - score;
-  if (behind <= PACE_BANDS.onTrackWithin + 1e-9) return 'On track';
-  if (behind <= PACE_BANDS.atRiskWithin + 1e-9) return 'At risk';
+  if (behind <= bands.atRiskGap + EDGE) return 'On track';
+  if (behind <= bands.offTrackGap + EDGE) return 'At risk';
   return 'Off track';
 }

@@ -6,7 +6,7 @@ import { type CellValue, readChoice, readDate, readDone, readNumber } from './ce
 import { InputError } from './errors';
 import { type KeyResult, type KeyResultKind, KIND_SPELLINGS } from './key-result';
 import { DIRECTION_SPELLINGS, type Direction, resolveThresholds, type Thresholds } from './kpi';
-import { type Cycle, checkCycle } from './pace';
+import { type Cycle, checkCycle, checkPaceBands, DEFAULT_PACE_BANDS, type PaceBands } from './pace';
 
 const KIND_HELP = 'one of linear, at_least, at_most, milestone';
 const DIRECTION_HELP = '"higher" or "lower" (which way is better)';
@@ -67,4 +67,19 @@ export function readCycle(start: CellValue, end: CellValue): Cycle {
   if (from === null) throw new InputError('cycle_start is blank');
   if (to === null) throw new InputError('cycle_end is blank');
   return checkCycle({ start: from, end: to });
+}
+
+/** The status bands from two cells; a blank one takes its default (0.10 and 0.25). */
+export function readPaceBands(
+  atRiskGap: CellValue,
+  offTrackGap: CellValue,
+  names = { atRiskGap: 'at_risk_gap', offTrackGap: 'off_track_gap' },
+): PaceBands {
+  return checkPaceBands(
+    {
+      atRiskGap: readNumber(atRiskGap, names.atRiskGap) ?? DEFAULT_PACE_BANDS.atRiskGap,
+      offTrackGap: readNumber(offTrackGap, names.offTrackGap) ?? DEFAULT_PACE_BANDS.offTrackGap,
+    },
+    names,
+  );
 }

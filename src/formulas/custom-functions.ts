@@ -9,18 +9,20 @@ import {
   isBlank,
   kpiStatus,
   okrStatus,
+  pace,
   readCycle,
   readDate,
   readKeyResultOfKind,
   readKind,
   readNumber,
+  readPaceBands,
   readThresholds,
   relativeChange,
   rollUp,
   scoreKeyResult,
   type WeightedScore,
 } from '../core';
-import { broadcast, derived, type Output } from './broadcast';
+import { broadcast, type Column, derived, type Output } from './broadcast';
 
 export function okrScore(
   current: unknown,
@@ -85,6 +87,40 @@ export function okrStatusOf(
   cycleStart: unknown,
   cycleEnd: unknown,
   asOf?: unknown,
+  atRiskGap?: unknown,
+  offTrackGap?: unknown,
+): Output | Output[][] {
+  const args = [
+    ['score', score],
+    ['cycle_start', cycleStart],
+    ['cycle_end', cycleEnd],
+    ['as_of', asOf],
+    ['at_risk_gap', atRiskGap],
+    ['off_track_gap', offTrackGap],
+  ] as const;
+  const today = new Date();
+  return broadcast(args, ([scores, starts, ends, asOfs, atRisks, offTracks]) => {
+    const cycleOf = derived([starts, ends], readCycle);
+    const asOfOf = asOfReader(asOfs, today);
+    const bandsOf = derived([atRisks, offTracks], (a, b) => readPaceBands(a, b));
+    return (r) => {
+      const value = readScore(scores.at(r), 'score');
+      return value === null ? '' : okrStatus(value, cycleOf(r), asOfOf(r), bandsOf(r));
+    };
+  });
+}
+
+/** Without as_of a row is judged today, and goes stale: Sheets only recomputes when arguments change. */
+function asOfReader(asOfs: Column, today: Date): (r: number) => Date {
+  return derived([asOfs], (at) => readDate(at, 'as_of') ?? today);
+}
+
+/** The score minus the expected progress: -0.12 reads "12 points behind the pace". */
+export function okrPace(
+  score: unknown,
+  cycleStart: unknown,
+  cycleEnd: unknown,
+  asOf?: unknown,
 ): Output | Output[][] {
   const args = [
     ['score', score],
@@ -92,14 +128,13 @@ export function okrStatusOf(
     ['cycle_end', cycleEnd],
     ['as_of', asOf],
   ] as const;
-  // Without as_of the status is judged today, and goes stale: Sheets only recomputes when arguments change.
   const today = new Date();
   return broadcast(args, ([scores, starts, ends, asOfs]) => {
     const cycleOf = derived([starts, ends], readCycle);
-    const asOfOf = derived([asOfs], (at) => readDate(at, 'as_of') ?? today);
+    const asOfOf = asOfReader(asOfs, today);
     return (r) => {
       const value = readScore(scores.at(r), 'score');
-      return value === null ? '' : okrStatus(value, cycleOf(r), asOfOf(r));
+      return value === null ? '' : pace(value, cycleOf(r), asOfOf(r));
     };
   });
 }

@@ -83,7 +83,8 @@ function readOkrTables(spreadsheet: Spreadsheet, settings: CycleSettings, today:
           weight: cell(row, 'weight'),
           linkedKpi: cell(row, 'linkedKpi'),
           score,
-          status: score === null ? '' : okrStatus(score, settings.cycle, settings.asOf ?? today),
+          status:
+            score === null ? '' : okrStatus(score, settings.cycle, settings.asOf ?? today, settings.bands),
           lastConfidence: last?.confidence ?? cell(row, 'confidence'),
           lastComment: last?.comment ?? '',
         };

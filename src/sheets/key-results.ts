@@ -85,7 +85,8 @@ export function summarise(row: KeyResultRow, settings: CycleSettings | null, tod
   try {
     kind = readKind(cell('kind'));
     score = scoreRow(row.cells, map);
-    if (score !== null && settings) status = okrStatus(score, settings.cycle, settings.asOf ?? today);
+    if (score !== null && settings)
+      status = okrStatus(score, settings.cycle, settings.asOf ?? today, settings.bands);
   } catch (error) {
     problem = (error as Error).message;
   }

@@ -20,6 +20,7 @@ import {
   planLinkedValues,
   planOutputs,
   type RowProblem,
+  SETTING_NAMES,
   seriesByKpi,
   type TableKind,
   type TableSummary,
@@ -28,7 +29,7 @@ import {
 import { sheetCalendar } from './calendar';
 import { applyHighlights } from './highlights';
 import { snapshotKpis } from './kpi-history-sheet';
-import { type CycleSettings, readCycleSettings, updateAsOf } from './settings';
+import { type CycleSettings, ensureSettings, readCycleSettings, updateAsOf } from './settings';
 import { readTableRows, type TableSnapshot, writeRuns } from './table-io';
 import { type ConnectedTable, findTables } from './table-metadata';
 
@@ -56,6 +57,8 @@ export function newKeyResultId(): string {
 function readSettings(spreadsheet: Spreadsheet, today: Date): CycleSettings | string {
   try {
     updateAsOf(spreadsheet, today);
+    // A settings block made by an older version gains the settings the formulas now read.
+    if (spreadsheet.getRangeByName(SETTING_NAMES.asOf)) ensureSettings(spreadsheet, today);
     return readCycleSettings(spreadsheet);
   } catch (error) {
     return (error as Error).message;
@@ -130,7 +133,7 @@ export function refreshOkrTable(
   const summary =
     typeof settings === 'string'
       ? { kind: table.kind, scored: 0, counts: {}, problems: [{ row: headerRow, message: settings }] }
-      : judgeOkrTable({ map, ...snapshot }, settings.cycle, settings.asOf ?? today);
+      : judgeOkrTable({ map, ...snapshot }, settings.cycle, settings.asOf ?? today, settings.bands);
   return finish(table, snapshot, withProblems(summary, linked.problems));
 }
 

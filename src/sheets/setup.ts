@@ -158,6 +158,8 @@ export function setUp(spreadsheet: Spreadsheet, options: { withExamples: boolean
   const settings = ensureSettings(spreadsheet, today);
   if (settings === 'created') report.created.push(SHEET_NAMES.settings);
   else if (settings === 'exists') report.kept.push(SHEET_NAMES.settings);
+  else if ('added' in settings)
+    report.created.push(`${SHEET_NAMES.settings} rows (${settings.added.join(', ')})`);
   else report.conflicts.push(settings.conflict);
   setUpTable(spreadsheet, 'okr', options.withExamples, today, report);
   setUpTable(spreadsheet, 'kpi', options.withExamples, today, report);

@@ -112,7 +112,7 @@ describe('planOutputs', () => {
     expect(runs[0]?.values).toEqual([
       [
         '=VSTACK("Score", DROP(OKR_SCORE(C1:C, B1:B), 1))',
-        '=VSTACK("Status", DROP(OKR_STATUS(D1:D, CycleStart, CycleEnd, AsOfDate), 1))',
+        '=VSTACK("Status", DROP(OKR_STATUS(D1:D, CycleStart, CycleEnd, AsOfDate, AtRiskGap, OffTrackGap), 1))',
       ],
       ['', ''],
     ]);

@@ -1,6 +1,7 @@
 import {
   kpiChange,
   kpiStatusOf,
+  okrPace,
   okrRollup,
   okrScore,
   okrStatusOf,
@@ -166,5 +167,52 @@ describe('arguments shared by every row', () => {
     expect(() => okrStatusOf(0.5, end, start)).toThrow(
       'cycle_end (2026-01-01) must be after cycle_start (2026-03-31)',
     );
+  });
+});
+
+describe('OKR_STATUS bands', () => {
+  const start = new Date(2026, 0, 1);
+  const end = new Date(2026, 2, 31);
+  const asOf = new Date(2026, 1, 15); // 0.51 expected
+
+  it("take a team's gaps, and default to 0.10 and 0.25", () => {
+    expect(okrStatusOf(col(0.47, 0.43, 0.38), start, end, asOf, 0.05, 0.1)).toEqual(
+      col('On track', 'At risk', 'Off track'),
+    );
+    expect(okrStatusOf(col(0.47, 0.43, 0.38), start, end, asOf)).toEqual(
+      col('On track', 'On track', 'At risk'),
+    );
+  });
+  it.each([
+    [0.3, 0.2, 'at_risk_gap (0.3) must not be more than off_track_gap (0.2)'],
+    [0.1, 2, 'off_track_gap must be between 0 and 1 (0% to 100%), got 2'],
+    ['x', 0.2, 'at_risk_gap must be a number, got "x"'],
+  ])('refuse gaps %p and %p with a clear error', (a, b, message) => {
+    expect(() => okrStatusOf(0.5, start, end, asOf, a, b)).toThrow(message);
+  });
+});
+
+describe('OKR_PACE', () => {
+  const start = new Date(2026, 0, 1);
+  const end = new Date(2026, 2, 31);
+
+  it('is the score minus the elapsed fraction of the cycle', () => {
+    expect(okrPace(0.39, start, end, new Date(2026, 1, 15))).toBeCloseTo(0.39 - 45 / 89, 9);
+  });
+  it('counts nothing expected before the start and everything from the end on', () => {
+    expect(okrPace(0.2, start, end, new Date(2025, 11, 1))).toBeCloseTo(0.2, 9);
+    expect(okrPace(0.7, start, end, end)).toBeCloseTo(-0.3, 9);
+    expect(okrPace(0.7, start, end, new Date(2026, 5, 1))).toBeCloseTo(-0.3, 9);
+  });
+  it('broadcasts like the other formulas: blank rows blank, bad rows an error', () => {
+    const result = okrPace(col(1, '', 'lots'), start, end, end) as unknown[][];
+    expect(result[0]?.[0]).toBeCloseTo(0, 9);
+    expect(result.slice(1)).toEqual(col('', 'Error: score must be a number, got "lots"'));
+  });
+  it('refuses a cycle end before its start, and a bad as_of, naming them', () => {
+    expect(() => okrPace(0.5, end, start)).toThrow(
+      'cycle_end (2026-01-01) must be after cycle_start (2026-03-31)',
+    );
+    expect(() => okrPace(0.5, start, end, 'someday')).toThrow('as_of must be a date');
   });
 });

@@ -38,7 +38,7 @@ describe('Set up OKR & KPI sheets', () => {
       '=VSTACK("Score", DROP(OKR_SCORE(G1:G, F1:F, E1:E, D1:D), 1))',
     );
     expect(wb.sheet('OKRs').getRange('L1').getFormula()).toBe(
-      '=VSTACK("Status", DROP(OKR_STATUS(K1:K, CycleStart, CycleEnd, AsOfDate), 1))',
+      '=VSTACK("Status", DROP(OKR_STATUS(K1:K, CycleStart, CycleEnd, AsOfDate, AtRiskGap, OffTrackGap), 1))',
     );
     expect(wb.sheet('KPIs').getRange('L1').getFormula()).toBe(
       '=VSTACK("Status", DROP(KPI_STATUS(I1:I, E1:E, F1:F, D1:D), 1))',
@@ -178,5 +178,91 @@ describe('Set up OKR & KPI sheets', () => {
     wb.ui.respond({ button: 'CANCEL' });
     run('menuSetUp');
     expect(wb.sheetNames()).toEqual(before);
+  });
+
+  it('adds the check-in rhythm and the status bands as named settings, with drop-down days', () => {
+    const { wb } = setUp(false);
+    const ss = wb.spreadsheet;
+    expect(ss.getRangeByName('CheckInInterval')?.getValue()).toBe(7);
+    expect(ss.getRangeByName('CheckInDay')?.getValue()).toBe('Monday');
+    expect(ss.getRangeByName('AtRiskGap')?.getValue()).toBe(0.1);
+    expect(ss.getRangeByName('OffTrackGap')?.getValue()).toBe(0.25);
+    expect(values(wb, 'OKR Settings', 'A1:A9').flat()).toEqual([
+      'Setting',
+      'Cycle',
+      'Cycle start',
+      'Cycle end',
+      'As of (kept current by Refresh)',
+      'Check-in interval (days)',
+      'Check-in day',
+      'At risk when behind the pace by more than',
+      'Off track when behind the pace by more than',
+    ]);
+    const rule = ss.getRangeByName('CheckInDay')?.getDataValidation();
+    expect(rule?.getCriteriaValues()[0]).toEqual([
+      'Sunday',
+      'Monday',
+      'Tuesday',
+      'Wednesday',
+      'Thursday',
+      'Friday',
+      'Saturday',
+    ]);
+  });
+
+  it('gives an older settings block the new settings below it, keeping every value the team set', () => {
+    const { wb, run } = setUp(true);
+    const ss = wb.spreadsheet;
+    const settings = wb.sheet('OKR Settings');
+    // The block as an older version made it: four settings, a team's own cycle, a note under it.
+    for (const name of ['CheckInInterval', 'CheckInDay', 'AtRiskGap', 'OffTrackGap'])
+      ss.removeNamedRange(name);
+    settings.getRange('A6:B9').clearContent();
+    settings.getRange('B2').setValue('FY27 Q1');
+    settings.getRange('A7').setValue('Ask Sam before changing these');
+    wb.ui.respond({ button: 'NO' });
+    run('menuSetUp');
+    expect(ss.getRangeByName('CycleName')?.getValue()).toBe('FY27 Q1');
+    expect(values(wb, 'OKR Settings', 'A7')[0]?.[0]).toBe('Ask Sam before changing these');
+    expect(ss.getRangeByName('CheckInInterval')?.getA1Notation()).toBe('B8');
+    expect(values(wb, 'OKR Settings', 'A8:B11')).toEqual([
+      ['Check-in interval (days)', 7],
+      ['Check-in day', 'Monday'],
+      ['At risk when behind the pace by more than', 0.1],
+      ['Off track when behind the pace by more than', 0.25],
+    ]);
+    expect(lastAlert(wb)).toMatch(/Created: OKR Settings rows \(Check-in interval \(days\), Check-in day/);
+  });
+
+  it('names a setting row left without its name by a stopped run, instead of adding it twice', () => {
+    const { wb, run } = setUp(false);
+    const ss = wb.spreadsheet;
+    ss.removeNamedRange('AtRiskGap');
+    wb.sheet('OKR Settings').getRange('B8').setValue(0.15);
+    wb.ui.respond({ button: 'NO' });
+    run('menuSetUp');
+    expect(ss.getRangeByName('AtRiskGap')?.getA1Notation()).toBe('B8');
+    expect(ss.getRangeByName('AtRiskGap')?.getValue()).toBe(0.15);
+    expect(wb.sheet('OKR Settings').getLastRow()).toBe(9);
+    run('menuSetUp');
+    expect(wb.sheet('OKR Settings').getLastRow()).toBe(9);
+  });
+
+  it('judges statuses with the bands the team sets in one cell', () => {
+    const { wb, run } = setUp(true);
+    // Nov 25 is 60% through Q4: 0.5 (response time) is 0.1 behind, 0.4 (conversion) 0.2 behind.
+    const statuses = () => values(wb, 'OKRs', 'L2:L6').map((r) => r[0]);
+    expect(statuses()).toEqual(['At risk', 'Off track', 'At risk', 'On track', 'Off track']);
+    wb.spreadsheet.getRangeByName('AtRiskGap')?.setValue(0.15);
+    wb.spreadsheet.getRangeByName('OffTrackGap')?.setValue(0.3);
+    expect(statuses()).toEqual(['On track', 'Off track', 'At risk', 'On track', 'Off track']);
+    wb.spreadsheet.getRangeByName('AtRiskGap')?.setValue(0.5);
+    expect(values(wb, 'OKRs', 'L2')[0]?.[0]).toMatch(
+      /^Error: at_risk_gap \(0.5\) must not be more than off_track_gap \(0.3\)/,
+    );
+    run('menuRefresh');
+    expect(lastAlert(wb)).toMatch(
+      /At risk when behind the pace by more than \(AtRiskGap\) \(0.5\) must not be more than/,
+    );
   });
 });

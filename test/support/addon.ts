@@ -12,6 +12,7 @@ export const CUSTOM_FUNCTIONS = [
   'OKR_SCORE',
   'OKR_ROLLUP',
   'OKR_STATUS',
+  'OKR_PACE',
   'KPI_STATUS',
   'KPI_CHANGE',
 ] as const;
