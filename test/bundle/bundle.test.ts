@@ -7,7 +7,8 @@ import { bundleSource, loadBundle } from '../support/bundle';
 const FORMULAS: Record<string, string[]> = {
   OKR_SCORE: ['current', 'target', 'start', 'kind'],
   OKR_ROLLUP: ['scores', 'weights'],
-  OKR_STATUS: ['score', 'cycle_start', 'cycle_end', 'as_of'],
+  OKR_STATUS: ['score', 'cycle_start', 'cycle_end', 'as_of', 'at_risk_gap', 'off_track_gap'],
+  OKR_PACE: ['score', 'cycle_start', 'cycle_end', 'as_of'],
   KPI_STATUS: ['value', 'warning', 'critical', 'direction'],
   KPI_CHANGE: ['current', 'previous'],
 };
