@@ -3,10 +3,10 @@
  * a clear message when something is wrong. Sheets work is delegated to src/sheets.
  */
 import { connectTable, describeMapping, proposeMapping } from '../sheets/connect';
-import { BusyError, withDocumentLock } from '../sheets/lock';
 import { refreshAll } from '../sheets/refresh';
 import { setUp } from '../sheets/setup';
 import { findTable } from '../sheets/table-metadata';
+import { menuAction } from './entry';
 import { refreshSummary, refreshToast, setupSummary } from './summary-text';
 
 const TITLE = 'OKR & KPI Tracker';
@@ -15,93 +15,75 @@ function ui() {
   return SpreadsheetApp.getUi();
 }
 
-/** Runs a menu action; a busy document or an unexpected failure ends in a dialog, not a silent stop. */
-function guarded(action: () => void): void {
-  try {
-    action();
-  } catch (error) {
-    const message =
-      error instanceof BusyError ? error.message : `Something went wrong: ${(error as Error).message}`;
-    ui().alert(TITLE, message, ui().ButtonSet.OK);
+export const setUpSheets = menuAction(TITLE, ({ locked }) => {
+  const answer = ui().alert(
+    'Set up OKR & KPI sheets',
+    'Add example rows to the new sheets (KPIs such as on-time delivery, response time and weekly leads, with a few weeks of history, and OKRs that track them)?',
+    ui().ButtonSet.YES_NO_CANCEL,
+  );
+  if (answer === ui().Button.CANCEL || answer === ui().Button.CLOSE) return;
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  spreadsheet.toast('Setting up sheets…', TITLE);
+  const now = new Date();
+  const text = locked(() => {
+    const report = setUp(spreadsheet, { withExamples: answer === ui().Button.YES, now });
+    const refreshed = refreshAll(spreadsheet, now);
+    return `${setupSummary(report)}\n\n${refreshSummary(refreshed)}`;
+  });
+  ui().alert(TITLE, text, ui().ButtonSet.OK);
+});
+
+export const refreshScores = menuAction(TITLE, ({ locked }) => {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  spreadsheet.toast('Refreshing scores & highlights…', TITLE);
+  const report = locked(() => refreshAll(spreadsheet, new Date()));
+  const hasProblems =
+    report.settingsProblem !== null || report.tables.some((t) => t.summary.problems.length > 0);
+  if (hasProblems || report.tables.length === 0) ui().alert(TITLE, refreshSummary(report), ui().ButtonSet.OK);
+  else spreadsheet.toast(refreshToast(report), TITLE, 8);
+});
+
+export const connectActiveTable = menuAction(TITLE, ({ locked }) => {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = spreadsheet.getActiveSheet();
+  const proposal = proposeMapping(sheet, spreadsheet.getActiveRange());
+  if (!proposal) {
+    ui().alert(
+      TITLE,
+      `No table header found on "${sheet.getName()}". Select the table's header row and the rows under it, then try again.`,
+      ui().ButtonSet.OK,
+    );
+    return;
   }
-}
-
-export function setUpSheets(): void {
-  guarded(() => {
-    const answer = ui().alert(
-      'Set up OKR & KPI sheets',
-      'Add example rows to the new sheets (KPIs such as on-time delivery, response time and weekly leads, with a few weeks of history, and OKRs that track them)?',
-      ui().ButtonSet.YES_NO_CANCEL,
+  const kindName = proposal.kind === 'kpi' ? 'KPI' : 'OKR';
+  if (proposal.missing.length > 0) {
+    ui().alert(
+      TITLE,
+      `This looks like a ${kindName} table (header on row ${proposal.headerRow}), but it has no column for: ${proposal.missing.join(', ')}.\n\nFound:\n${describeMapping(proposal)}\n\nRename or add those columns, then try again. Nothing was changed.`,
+      ui().ButtonSet.OK,
     );
-    if (answer === ui().Button.CANCEL || answer === ui().Button.CLOSE) return;
-    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    spreadsheet.toast('Setting up sheets…', TITLE);
-    const now = new Date();
-    const text = withDocumentLock(() => {
-      const report = setUp(spreadsheet, { withExamples: answer === ui().Button.YES, now });
-      const refreshed = refreshAll(spreadsheet, now);
-      return `${setupSummary(report)}\n\n${refreshSummary(refreshed)}`;
+    return;
+  }
+  const answer = ui().alert(
+    `Connect this ${kindName} table?`,
+    `Header on row ${proposal.headerRow} of "${proposal.sheetName}". Columns:\n${describeMapping(proposal)}\n\nThe add-on will add its own columns (scores, statuses) after the table and colour it. Your cells are not changed.`,
+    ui().ButtonSet.YES_NO,
+  );
+  if (answer !== ui().Button.YES) return;
+  const text = locked(() => {
+    const saved = connectTable(sheet, {
+      kind: proposal.kind,
+      headerRow: proposal.headerRow,
+      map: proposal.map,
     });
-    ui().alert(TITLE, text, ui().ButtonSet.OK);
+    if ('error' in saved) return `Not connected: ${saved.error}`;
+    if (!findTable(sheet)) return 'Not connected: the mapping could not be read back.';
+    return refreshSummary(refreshAll(spreadsheet, new Date()));
   });
-}
+  ui().alert(TITLE, text, ui().ButtonSet.OK);
+});
 
-export function refreshScores(): void {
-  guarded(() => {
-    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    spreadsheet.toast('Refreshing scores & highlights…', TITLE);
-    const report = withDocumentLock(() => refreshAll(spreadsheet, new Date()));
-    const hasProblems =
-      report.settingsProblem !== null || report.tables.some((t) => t.summary.problems.length > 0);
-    if (hasProblems || report.tables.length === 0)
-      ui().alert(TITLE, refreshSummary(report), ui().ButtonSet.OK);
-    else spreadsheet.toast(refreshToast(report), TITLE, 8);
-  });
-}
-
-export function connectActiveTable(): void {
-  guarded(() => {
-    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    const sheet = spreadsheet.getActiveSheet();
-    const proposal = proposeMapping(sheet, spreadsheet.getActiveRange());
-    if (!proposal) {
-      ui().alert(
-        TITLE,
-        `No table header found on "${sheet.getName()}". Select the table's header row and the rows under it, then try again.`,
-        ui().ButtonSet.OK,
-      );
-      return;
-    }
-    const kindName = proposal.kind === 'kpi' ? 'KPI' : 'OKR';
-    if (proposal.missing.length > 0) {
-      ui().alert(
-        TITLE,
-        `This looks like a ${kindName} table (header on row ${proposal.headerRow}), but it has no column for: ${proposal.missing.join(', ')}.\n\nFound:\n${describeMapping(proposal)}\n\nRename or add those columns, then try again. Nothing was changed.`,
-        ui().ButtonSet.OK,
-      );
-      return;
-    }
-    const answer = ui().alert(
-      `Connect this ${kindName} table?`,
-      `Header on row ${proposal.headerRow} of "${proposal.sheetName}". Columns:\n${describeMapping(proposal)}\n\nThe add-on will add its own columns (scores, statuses) after the table and colour it. Your cells are not changed.`,
-      ui().ButtonSet.YES_NO,
-    );
-    if (answer !== ui().Button.YES) return;
-    const text = withDocumentLock(() => {
-      const saved = connectTable(sheet, {
-        kind: proposal.kind,
-        headerRow: proposal.headerRow,
-        map: proposal.map,
-      });
-      if ('error' in saved) return `Not connected: ${saved.error}`;
-      if (!findTable(sheet)) return 'Not connected: the mapping could not be read back.';
-      return refreshSummary(refreshAll(spreadsheet, new Date()));
-    });
-    ui().alert(TITLE, text, ui().ButtonSet.OK);
-  });
-}
-
-export function showHelp(): void {
+export const showHelp = menuAction(TITLE, () => {
   ui().alert(
     'OKR & KPI Tracker: help',
     [
@@ -113,4 +95,4 @@ export function showHelp(): void {
     ].join('\n'),
     ui().ButtonSet.OK,
   );
-}
+});

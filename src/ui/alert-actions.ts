@@ -4,6 +4,7 @@
  * creating it, since a trigger fails silently without it.
  */
 import { DAILY_HANDLER } from '../sheets/alerts-job';
+import { menuAction } from './entry';
 
 const TITLE = 'Daily KPI alerts';
 const HOUR = 7;
@@ -18,7 +19,7 @@ function dailyTriggers(): GoogleAppsScript.Script.Trigger[] {
   );
 }
 
-export function turnOnDailyAlerts(): void {
+export const turnOnDailyAlerts = menuAction(TITLE, ({ locked }) => {
   const auth = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL);
   if (auth.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED) {
     ui().alert(
@@ -28,24 +29,28 @@ export function turnOnDailyAlerts(): void {
     );
     return;
   }
-  if (dailyTriggers().length > 0) {
+  // Under the lock, two clicks at once still make one trigger.
+  const created = locked(() => {
+    if (dailyTriggers().length > 0) return false;
+    ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyDays(1).atHour(HOUR).create();
+    return true;
+  });
+  if (!created) {
     ui().alert(TITLE, 'Daily alerts are already on for this spreadsheet.', ui().ButtonSet.OK);
     return;
   }
-  ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyDays(1).atHour(HOUR).create();
   ui().alert(
     TITLE,
     `Daily alerts are on. Every morning (around ${HOUR}:00) the add-on refreshes every table and emails each KPI owner one digest of KPIs that entered breach or moved suddenly. Every alert is logged in the "Alerts" sheet.`,
     ui().ButtonSet.OK,
   );
-}
+});
 
-export function turnOffDailyAlerts(): void {
-  const triggers = dailyTriggers();
-  for (const trigger of triggers) ScriptApp.deleteTrigger(trigger);
-  ui().alert(
-    TITLE,
-    triggers.length > 0 ? 'Daily alerts are off.' : 'Daily alerts were not on.',
-    ui().ButtonSet.OK,
-  );
-}
+export const turnOffDailyAlerts = menuAction(TITLE, ({ locked }) => {
+  const removed = locked(() => {
+    const triggers = dailyTriggers();
+    for (const trigger of triggers) ScriptApp.deleteTrigger(trigger);
+    return triggers.length;
+  });
+  ui().alert(TITLE, removed > 0 ? 'Daily alerts are off.' : 'Daily alerts were not on.', ui().ButtonSet.OK);
+});

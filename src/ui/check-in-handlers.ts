@@ -7,9 +7,9 @@
 import { type CheckIn, parseConfidence, parseNumericText, valueFitsKind } from '../core';
 import { appendCheckIn, checkInLog, type LoggedCheckIn, readCheckIns } from '../sheets/check-in-log';
 import { findKeyResult, type KeyResultSummary, readKeyResultRows, summarise } from '../sheets/key-results';
-import { BUSY_MESSAGE, BusyError, withDocumentLock } from '../sheets/lock';
 import { type CycleSettings, readCycleSettings } from '../sheets/settings';
 import { type FieldErrors, validateCheckInForm } from './check-in-schema';
+import { sidebarHandler } from './entry';
 import { type Plain, plain } from './plain';
 
 export interface CheckInView {
@@ -91,7 +91,7 @@ function currentUser(): string {
   return Session.getActiveUser().getEmail() || 'unknown user';
 }
 
-export function submitCheckIn(input: unknown): SubmitResult {
+export const submitCheckIn = sidebarHandler((input, { locked }): SubmitResult => {
   const validated = validateCheckInForm(input);
   if (!validated.ok) return validated;
   const { form } = validated;
@@ -104,13 +104,8 @@ export function submitCheckIn(input: unknown): SubmitResult {
     confidence: parseConfidence(form.confidence) as CheckIn['confidence'],
     comment: form.comment,
   };
-  try {
-    return withDocumentLock(() => record(checkIn), 5_000);
-  } catch (error) {
-    if (error instanceof BusyError) return { ok: false, errors: { form: BUSY_MESSAGE } };
-    throw error;
-  }
-}
+  return locked(() => record(checkIn));
+});
 
 function record(checkIn: CheckIn): SubmitResult {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();

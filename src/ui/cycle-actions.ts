@@ -1,8 +1,8 @@
 /** Menu: Close cycle. Confirms what will happen, asks what to carry over, then closes and refreshes. */
 import type { CarryChoice } from '../core';
 import { closeCycle, previewClose } from '../sheets/close-cycle';
-import { withDocumentLock } from '../sheets/lock';
 import { refreshAll } from '../sheets/refresh';
+import { menuAction } from './entry';
 
 const TITLE = 'Close cycle';
 const CHOICES: Readonly<Record<string, CarryChoice>> = {
@@ -20,7 +20,7 @@ function day(date: Date): string {
   return Utilities.formatDate(date, Session.getScriptTimeZone(), 'yyyy-MM-dd');
 }
 
-export function closeCycleFromMenu(): void {
+export const closeCycleFromMenu = menuAction(TITLE, ({ locked }) => {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const today = new Date();
   const preview = previewClose(spreadsheet, today);
@@ -51,7 +51,7 @@ export function closeCycleFromMenu(): void {
     );
     return;
   }
-  const outcome = withDocumentLock(() => {
+  const outcome = locked(() => {
     const result = closeCycle(spreadsheet, choice, today);
     if (result.kind === 'closed') refreshAll(spreadsheet, today);
     return result;
@@ -63,4 +63,4 @@ export function closeCycleFromMenu(): void {
       : `${settings.cycle.name} is archived on "${outcome.archive}" (${outcome.archived} key results). ${next.name} has started with ${outcome.carried} key results carried over.`,
     ui().ButtonSet.OK,
   );
-}
+});

@@ -4,9 +4,9 @@
  * name (never by row number), under the document lock.
  */
 import { type CellValue, cellOf, isBlank, kpiStatus, readNumber, readThresholds } from '../core';
-import { BUSY_MESSAGE, BusyError, withDocumentLock } from '../sheets/lock';
 import { readDisplayRows, readTableRows } from '../sheets/table-io';
 import { type ConnectedTable, findTables } from '../sheets/table-metadata';
+import { sidebarHandler } from './entry';
 import { type Plain, plain } from './plain';
 import { parsedLimits, type ThresholdErrors, validateThresholdForm } from './threshold-schema';
 
@@ -100,58 +100,51 @@ export function thresholdPageData(): ThresholdPageData {
   return { kpis: kpiRows().map(view) };
 }
 
-export function saveThresholds(input: unknown): SaveThresholdResult {
+export const saveThresholds = sidebarHandler((input, { locked }): SaveThresholdResult => {
   const validated = validateThresholdForm(input);
   if (!validated.ok) return validated;
   const { form } = validated;
-  try {
-    return withDocumentLock(() => {
-      const matches = kpiRows().filter(
-        (r) => r.table.sheet.getName() === form.sheet && nameOf(r) === form.kpi,
-      );
-      if (matches.length === 0)
-        return {
-          ok: false,
-          errors: { kpi: `No KPI named "${form.kpi}" on "${form.sheet}" any more. Reopen the sidebar.` },
-        };
-      if (matches.length > 1) {
-        return {
-          ok: false,
-          errors: {
-            kpi: `"${form.kpi}" appears on rows ${matches.map((m) => m.row).join(', ')} of "${form.sheet}": give each KPI its own name first.`,
-          },
-        };
-      }
-      const [row] = matches as [KpiRow];
-      const { map } = row.table;
-      const limits = parsedLimits(form);
-      if (map.direction === undefined && limits.direction !== null) {
-        return {
-          ok: false,
-          errors: {
-            direction:
-              'This table has no Direction column: add one, or leave direction to be inferred from the limits.',
-          },
-        };
-      }
-      if (map.warning === undefined && limits.warning !== null)
-        return { ok: false, errors: { warning: 'This table has no Warning column.' } };
-      if (map.critical === undefined && limits.critical !== null)
-        return { ok: false, errors: { critical: 'This table has no Critical column.' } };
-      const writes: [number | undefined, CellValue][] = [
-        [map.warning, limits.warning ?? ''],
-        [map.critical, limits.critical ?? ''],
-        [map.direction, limits.direction ?? ''],
-      ];
-      for (const [column, value] of writes) {
-        if (column === undefined) continue;
-        row.table.sheet.getRange(row.row, column).setValue(value);
-      }
-      const updated = kpiRows().find((r) => r.table.sheet.getName() === form.sheet && nameOf(r) === form.kpi);
-      return { ok: true, kpi: view(updated ?? row) };
-    }, 5_000);
-  } catch (error) {
-    if (error instanceof BusyError) return { ok: false, errors: { form: BUSY_MESSAGE } };
-    throw error;
-  }
-}
+  return locked(() => {
+    const matches = kpiRows().filter((r) => r.table.sheet.getName() === form.sheet && nameOf(r) === form.kpi);
+    if (matches.length === 0)
+      return {
+        ok: false,
+        errors: { kpi: `No KPI named "${form.kpi}" on "${form.sheet}" any more. Reopen the sidebar.` },
+      };
+    if (matches.length > 1) {
+      return {
+        ok: false,
+        errors: {
+          kpi: `"${form.kpi}" appears on rows ${matches.map((m) => m.row).join(', ')} of "${form.sheet}": give each KPI its own name first.`,
+        },
+      };
+    }
+    const [row] = matches as [KpiRow];
+    const { map } = row.table;
+    const limits = parsedLimits(form);
+    if (map.direction === undefined && limits.direction !== null) {
+      return {
+        ok: false,
+        errors: {
+          direction:
+            'This table has no Direction column: add one, or leave direction to be inferred from the limits.',
+        },
+      };
+    }
+    if (map.warning === undefined && limits.warning !== null)
+      return { ok: false, errors: { warning: 'This table has no Warning column.' } };
+    if (map.critical === undefined && limits.critical !== null)
+      return { ok: false, errors: { critical: 'This table has no Critical column.' } };
+    const writes: [number | undefined, CellValue][] = [
+      [map.warning, limits.warning ?? ''],
+      [map.critical, limits.critical ?? ''],
+      [map.direction, limits.direction ?? ''],
+    ];
+    for (const [column, value] of writes) {
+      if (column === undefined) continue;
+      row.table.sheet.getRange(row.row, column).setValue(value);
+    }
+    const updated = kpiRows().find((r) => r.table.sheet.getName() === form.sheet && nameOf(r) === form.kpi);
+    return { ok: true, kpi: view(updated ?? row) };
+  });
+});
