@@ -3,7 +3,7 @@
  * team maps onto them. The user owns the input columns; the add-on owns its output columns (scores,
  * statuses, IDs) and never writes anywhere else.
  */
-import { type CellValue, isBlank } from './cell';
+import type { CellValue } from './cell';
 import type { Direction } from './kpi';
 
 export type TableKind = 'kpi' | 'okr';
@@ -42,78 +42,41 @@ export type Field = KpiField | OkrField;
 interface ColumnSpec {
   /** The header the add-on writes when it creates the column. */
   readonly title: string;
-  /** Headers teams already use for it, compared lower-case with punctuation folded. */
-  readonly synonyms: readonly string[];
 }
 
 export const KPI_COLUMNS: Readonly<Record<KpiField, ColumnSpec>> = {
-  name: {
-    title: 'KPI',
-    synonyms: ['kpi', 'metric', 'name', 'indicator', 'kpi name', 'metric name', 'measure'],
-  },
-  owner: { title: 'Owner', synonyms: ['owner', 'responsible', 'owner email', 'accountable'] },
-  unit: { title: 'Unit', synonyms: ['unit', 'units', 'uom'] },
-  direction: { title: 'Direction', synonyms: ['direction', 'better', 'good direction', 'polarity'] },
-  warning: {
-    title: 'Warning',
-    synonyms: [
-      'warning',
-      'warn',
-      'min',
-      'minimum',
-      'threshold',
-      'warning threshold',
-      'warning limit',
-      'warning level',
-    ],
-  },
-  critical: {
-    title: 'Critical',
-    synonyms: [
-      'critical',
-      'crit',
-      'critical threshold',
-      'critical limit',
-      'critical level',
-      'alarm',
-      'red line',
-    ],
-  },
-  target: { title: 'Target', synonyms: ['target', 'goal', 'objective value'] },
-  value: {
-    title: 'Current',
-    synonyms: ['current', 'actual', 'value', 'latest', 'current value', 'actual value', 'now'],
-  },
-  suddenLimit: {
-    title: 'Sudden change limit',
-    synonyms: ['sudden change limit', 'change limit', 'max change', 'sudden change', 'alert on change'],
-  },
-  previous: { title: 'Previous', synonyms: ['previous', 'prior', 'previous value', 'prev'] },
-  change: { title: 'Change', synonyms: ['change', 'delta', 'change %'] },
-  status: { title: 'Status', synonyms: ['status', 'kpi status', 'health'] },
-  signal: { title: 'Signal', synonyms: ['signal', 'alert', 'sudden'] },
-  trend: { title: 'Trend', synonyms: ['trend', 'sparkline', 'history'] },
+  name: { title: 'KPI' },
+  owner: { title: 'Owner' },
+  unit: { title: 'Unit' },
+  direction: { title: 'Direction' },
+  warning: { title: 'Warning' },
+  critical: { title: 'Critical' },
+  target: { title: 'Target' },
+  value: { title: 'Current' },
+  suddenLimit: { title: 'Sudden change limit' },
+  previous: { title: 'Previous' },
+  change: { title: 'Change' },
+  status: { title: 'Status' },
+  signal: { title: 'Signal' },
+  trend: { title: 'Trend' },
 };
 
 export const OKR_COLUMNS: Readonly<Record<OkrField, ColumnSpec>> = {
-  objective: { title: 'Objective', synonyms: ['objective', 'goal', 'objectives', 'o'] },
-  keyResult: { title: 'Key result', synonyms: ['key result', 'kr', 'key results', 'result', 'description'] },
-  owner: { title: 'Owner', synonyms: ['owner', 'responsible', 'assignee', 'owner email'] },
-  kind: { title: 'Kind', synonyms: ['kind', 'type', 'kr type', 'measure type'] },
-  start: { title: 'Start', synonyms: ['start', 'baseline', 'initial', 'start value', 'from'] },
-  target: { title: 'Target', synonyms: ['target', 'target value', 'to', 'goal value'] },
-  current: { title: 'Current', synonyms: ['current', 'actual', 'current value', 'value', 'latest'] },
-  weight: { title: 'Weight', synonyms: ['weight', 'weighting', 'importance'] },
-  confidence: { title: 'Confidence', synonyms: ['confidence', 'confidence level'] },
-  linkedKpi: { title: 'Linked KPI', synonyms: ['linked kpi', 'kpi', 'tracks kpi', 'metric'] },
-  score: { title: 'Score', synonyms: ['score', 'progress %', 'kr score'] },
-  status: { title: 'Status', synonyms: ['status', 'health'] },
-  progress: { title: 'Progress', synonyms: ['progress', 'progress bar', 'bar'] },
-  lastCheckIn: {
-    title: 'Last check-in',
-    synonyms: ['last check in', 'last checkin', 'last update', 'updated'],
-  },
-  id: { title: 'KR ID', synonyms: ['kr id', 'id', 'key result id'] },
+  objective: { title: 'Objective' },
+  keyResult: { title: 'Key result' },
+  owner: { title: 'Owner' },
+  kind: { title: 'Kind' },
+  start: { title: 'Start' },
+  target: { title: 'Target' },
+  current: { title: 'Current' },
+  weight: { title: 'Weight' },
+  confidence: { title: 'Confidence' },
+  linkedKpi: { title: 'Linked KPI' },
+  score: { title: 'Score' },
+  status: { title: 'Status' },
+  progress: { title: 'Progress' },
+  lastCheckIn: { title: 'Last check-in' },
+  id: { title: 'KR ID' },
 };
 
 export const REQUIRED: Readonly<Record<TableKind, readonly Field[]>> = {
@@ -145,7 +108,7 @@ export interface TableDefaults {
 /** Field -> 1-based column of the sheet. */
 export type ColumnMap = Partial<Record<Field, number>>;
 
-function normalise(header: CellValue): string {
+function folded(header: CellValue): string {
   return String(header ?? '')
     .toLowerCase()
     .replace(/[\s_\-./()]+/g, ' ')
@@ -153,28 +116,15 @@ function normalise(header: CellValue): string {
 }
 
 /**
- * Maps a header row onto a table kind's columns: each field takes the first header among its
- * synonyms, and each header serves one field. Only the add-on's own sheets map output columns too: in
- * a team's table a "Status" column is the team's, and the add-on must never write over it.
+ * The add-on's own layout, recognised by its titles (case and punctuation folded): how a sheet it
+ * set up is found again when its metadata was lost. A team's table is read with readHeaderRow.
  */
-export function matchHeaders(kind: TableKind, headers: readonly CellValue[], withOutputs = false): ColumnMap {
-  const specs = columnsOf(kind);
-  const fields = withOutputs ? [...inputsOf(kind), ...outputsOf(kind)] : [...inputsOf(kind)];
-  const taken = new Set<number>();
+export function matchTitles(kind: TableKind, headers: readonly CellValue[]): ColumnMap {
+  const names = headers.map(folded);
   const map: ColumnMap = {};
-  const names = headers.map(normalise);
-  // A field's main title wins over a looser synonym ("KPI" is the name in a KPI table, not a link).
-  for (const pass of ['title', 'synonym'] as const) {
-    for (const field of fields) {
-      if (map[field] !== undefined) continue;
-      const spec = specs[field] as ColumnSpec;
-      const wanted = pass === 'title' ? [normalise(spec.title)] : spec.synonyms;
-      const at = names.findIndex((name, i) => !taken.has(i) && name !== '' && wanted.includes(name));
-      if (at >= 0) {
-        map[field] = at + 1;
-        taken.add(at);
-      }
-    }
+  for (const field of [...inputsOf(kind), ...outputsOf(kind)]) {
+    const at = names.indexOf(folded((columnsOf(kind)[field] as ColumnSpec).title));
+    if (at >= 0) map[field] = at + 1;
   }
   return map;
 }
@@ -183,42 +133,6 @@ export function missingRequired(kind: TableKind, map: ColumnMap): Field[] {
   const missing = REQUIRED[kind].filter((f) => map[f] === undefined);
   if (kind === 'kpi' && map.warning === undefined && map.critical === undefined) missing.push('warning');
   return missing;
-}
-
-export interface DetectedTable {
-  readonly kind: TableKind;
-  /** Index of the header row within the scanned values (0-based). */
-  readonly headerIndex: number;
-  readonly map: ColumnMap;
-  readonly missing: readonly Field[];
-}
-
-/**
- * Finds the header row among the first rows of a sheet: the row that maps the most columns of either
- * kind. A row with fewer than two recognised headers is not a header row.
- */
-export function detectTable(
-  rows: readonly (readonly CellValue[])[],
-  only?: TableKind,
-  scan = 20,
-): DetectedTable | null {
-  let best: DetectedTable | null = null;
-  let bestScore = 1;
-  for (let i = 0; i < Math.min(rows.length, scan); i++) {
-    const row = rows[i] as readonly CellValue[];
-    if (row.every((c) => isBlank(c))) continue;
-    for (const kind of only ? [only] : (['kpi', 'okr'] as const)) {
-      const map = matchHeaders(kind, row);
-      const missing = missingRequired(kind, map);
-      // Complete tables beat incomplete ones; then the most recognised columns wins.
-      const score = Object.keys(map).length + (missing.length === 0 ? 100 : 0);
-      if (score > bestScore) {
-        best = { kind, headerIndex: i, map, missing };
-        bestScore = score;
-      }
-    }
-  }
-  return best;
 }
 
 /** Column letters: 1 -> A, 27 -> AA. */

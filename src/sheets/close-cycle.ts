@@ -14,6 +14,7 @@ import {
   type CarryChoice,
   type CellValue,
   type ClosingKeyResult,
+  carryObjectivesDown,
   carryOver,
   cellOf,
   inputsOf,
@@ -66,6 +67,8 @@ function readOkrTables(spreadsheet: Spreadsheet, settings: CycleSettings, today:
       const snapshot = readTableRows(table.sheet, table.kind, table.headerRow, table.map);
       const cell = (row: readonly CellValue[], field: Parameters<typeof cellOf>[2]) =>
         cellOf(row, table.map, field) ?? '';
+      // A key result under an objective written once above it is archived, and carried, with it.
+      const objectives = carryObjectivesDown(snapshot.rows.map((row) => cellOf(row, table.map, 'objective')));
       const krs = snapshot.rows.flatMap((row, index) => {
         const id = String(cell(row, 'id')).trim();
         if (id === '' || String(cell(row, 'keyResult')).trim() === '') return [];
@@ -73,7 +76,7 @@ function readOkrTables(spreadsheet: Spreadsheet, settings: CycleSettings, today:
         const last = checkIns.get(id)?.[0];
         const kr: ClosingKeyResult = {
           id,
-          objective: cell(row, 'objective'),
+          objective: objectives[index] ?? '',
           keyResult: cell(row, 'keyResult'),
           owner: cell(row, 'owner'),
           kind: cell(row, 'kind'),

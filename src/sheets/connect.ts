@@ -6,12 +6,14 @@
 import {
   type CellValue,
   type ColumnMap,
+  columnLetter,
   columnsOf,
-  detectTable,
+  decideKind,
   type Field,
-  matchHeaders,
-  missingRequired,
+  findHeaderRow,
+  inputsOf,
   outputsOf,
+  readHeaderRow,
   type TableKind,
 } from '../core';
 import { parseTableMapping, type TableMapping } from './mapping-schema';
@@ -19,18 +21,33 @@ import { findTable, saveTable } from './table-metadata';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export interface Proposal extends TableMapping {
+export interface Proposal {
   readonly sheetName: string;
+  /** 1-based sheet row of the header. */
+  readonly headerRow: number;
   /** Header text of each column, 1-based by position (index 0 unused). */
   readonly headers: readonly string[];
-  readonly missing: readonly Field[];
+  /** null: the headers do not say whether it is a KPI or an OKR table, so the user is asked. */
+  readonly kind: TableKind | null;
+  /** The header that decided the kind. */
+  readonly because: string | null;
+  /** The best reading of the header row as either kind of table (input columns only). */
+  readonly maps: Readonly<Record<TableKind, ColumnMap>>;
+  /** Whether the sheet is already connected (the stored mapping is proposed). */
+  readonly connected: boolean;
 }
 
-const SCAN_ROWS = 20;
+/** How many rows below the selection are read, for a title cell selected above its table. */
+const LOOK_BELOW = 20;
+
+function inputColumns(kind: TableKind, map: ColumnMap): ColumnMap {
+  return Object.fromEntries(inputsOf(kind).flatMap((f) => (map[f] === undefined ? [] : [[f, map[f]]])));
+}
 
 /**
- * Proposes a mapping for the table on `sheet`. A selection of two rows or more says where the header
- * is (its first row); otherwise the first rows are scanned for the best header row.
+ * Proposes a mapping for the table on `sheet` around the selection (one cell, the header row, the
+ * whole table with its title rows): reads the rows down to just below the selection in one call and
+ * finds the header row there. A sheet already connected at that header proposes its stored mapping.
  */
 export function proposeMapping(
   sheet: Sheet,
@@ -39,52 +56,45 @@ export function proposeMapping(
   const width = sheet.getLastColumn();
   const height = sheet.getLastRow();
   if (width === 0 || height === 0) return null;
-  const pickedRow = selection && selection.getNumRows() > 1 ? selection.getRow() : null;
-  const firstRow = pickedRow ?? 1;
-  const rows = sheet
-    .getRange(firstRow, 1, Math.min(pickedRow ? 1 : SCAN_ROWS, height - firstRow + 1), width)
-    .getValues() as CellValue[][];
+  const first = selection ? Math.min(selection.getRow(), height) : 1;
+  const last = selection ? Math.min(selection.getLastRow(), height) : 1;
+  const rows = sheet.getRange(1, 1, Math.min(height, last + LOOK_BELOW), width).getValues() as CellValue[][];
+  const index = findHeaderRow(rows, { first: first - 1, last: last - 1 });
+  if (index === null) return null;
+  const headerCells = rows[index] ?? [];
+  const headerRow = index + 1;
   const existing = findTable(sheet);
-  const detected = pickedRow ? bestKindFor(rows[0] ?? [], existing?.kind) : detectTable(rows, existing?.kind);
-  if (!detected) return null;
-  const headerRow = firstRow + detected.headerIndex;
-  const headerCells = rows[detected.headerIndex] ?? [];
-  return {
+  const base = {
     sheetName: sheet.getName(),
-    kind: detected.kind,
     headerRow,
-    map: detected.map,
-    missing: detected.missing,
     headers: ['', ...headerCells.map((c) => String(c ?? '').trim())],
   };
-}
-
-function bestKindFor(headers: readonly CellValue[], only?: TableKind) {
-  const kinds: TableKind[] = only ? [only] : ['kpi', 'okr'];
-  const scored = kinds.map((kind) => {
-    const map = matchHeaders(kind, headers);
-    const missing = missingRequired(kind, map);
+  const maps = { kpi: readHeaderRow('kpi', headerCells), okr: readHeaderRow('okr', headerCells) };
+  if (existing && existing.headerRow === headerRow) {
     return {
-      kind,
-      headerIndex: 0,
-      map,
-      missing,
-      score: Object.keys(map).length + (missing.length === 0 ? 100 : 0),
+      ...base,
+      kind: existing.kind,
+      because: null,
+      maps: { ...maps, [existing.kind]: inputColumns(existing.kind, existing.map) },
+      connected: true,
     };
-  });
-  const best = scored.sort((a, b) => b.score - a.score)[0];
-  return best && Object.keys(best.map).length >= 2 ? best : null;
+  }
+  const { kind, because } = decideKind(headerCells);
+  return { ...base, kind, because, maps, connected: false };
 }
 
-/** A plain-language list of the mapping, for the confirmation dialog. */
-export function describeMapping(proposal: Proposal): string {
-  const specs = columnsOf(proposal.kind);
-  return Object.entries(proposal.map)
+/** A column as the user knows it: its letter and its header. */
+export function columnName(headers: readonly string[], column: number): string {
+  const header = headers[column] ?? '';
+  return header ? `column ${columnLetter(column)} ("${header}")` : `column ${columnLetter(column)}`;
+}
+
+/** A plain-language list of a mapping, for the confirmation dialog. */
+export function describeMapping(kind: TableKind, map: ColumnMap, headers: readonly string[]): string {
+  const specs = columnsOf(kind);
+  return Object.entries(map)
     .sort(([, a], [, b]) => a - b)
-    .map(
-      ([field, column]) =>
-        `${specs[field]?.title ?? field} ← "${proposal.headers[column] ?? ''}" (column ${column})`,
-    )
+    .map(([field, column]) => `${specs[field]?.title ?? field} ← ${columnName(headers, column)}`)
     .join('\n');
 }
 
@@ -100,7 +110,7 @@ export function connectTable(sheet: Sheet, mapping: unknown): TableMapping | { r
   for (const [field, column] of Object.entries(parsed.map)) {
     if (column > lastColumn)
       return {
-        error: `${field} is mapped to column ${column}, but the sheet's last used column is ${lastColumn}`,
+        error: `${columnsOf(parsed.kind)[field]?.title ?? field} is given column ${columnLetter(column)}, but the table ends at column ${columnLetter(lastColumn)}`,
       };
   }
   // Outputs of an earlier connection stay where they are; only missing ones are added.

@@ -5,6 +5,7 @@
 import {
   type CellValue,
   type ColumnMap,
+  carryObjectivesDown,
   cellOf,
   isBlank,
   type KeyResultKind,
@@ -24,6 +25,8 @@ export interface KeyResultRow {
   readonly cells: readonly CellValue[];
   /** The row as the sheet shows it. */
   readonly shown: readonly string[];
+  /** Its objective, carried down from the row above when its own cell is blank. */
+  readonly objective: string;
 }
 
 export interface KeyResultSummary {
@@ -62,9 +65,18 @@ export function readKeyResultRows(spreadsheet: GoogleAppsScript.Spreadsheet.Spre
       const snapshot = readTableRows(table.sheet, table.kind, table.headerRow, table.map);
       const { firstRow, rows } = snapshot;
       const display = readDisplayRows(table.sheet, snapshot);
+      const objectives = carryObjectivesDown(rows.map((cells) => cellOf(cells, table.map, 'objective')));
       return rows.flatMap((cells, i) =>
         text(cells, table.map, 'id') && text(cells, table.map, 'keyResult')
-          ? [{ table, row: firstRow + i, cells, shown: display[i] ?? [] }]
+          ? [
+              {
+                table,
+                row: firstRow + i,
+                cells,
+                shown: display[i] ?? [],
+                objective: isBlank(objectives[i]) ? '' : String(objectives[i]).trim(),
+              },
+            ]
           : [],
       );
     });
@@ -92,7 +104,7 @@ export function summarise(row: KeyResultRow, settings: CycleSettings | null, tod
   }
   return {
     id: text(row.cells, map, 'id'),
-    objective: text(row.cells, map, 'objective'),
+    objective: row.objective,
     name: readText(cell('keyResult'), 'key result') ?? '',
     owner: text(row.cells, map, 'owner'),
     kind,

@@ -9,7 +9,7 @@ import {
   columnsOf,
   type Field,
   KEY_RESULT_KINDS,
-  matchHeaders,
+  matchTitles,
   type TableKind,
 } from '../core';
 import { sheetCalendar } from './calendar';
@@ -125,7 +125,7 @@ function setUpTable(
     return;
   }
   // The add-on's own layout whose metadata was lost (a copied sheet): reconnect it, write nothing.
-  const map = matchHeaders(kind, headerTexts(existing), true);
+  const map = matchTitles(kind, headerTexts(existing));
   if (layoutOf(kind).every((field) => map[field] !== undefined)) {
     saveTable(existing, kind, 1, map);
     report.kept.push(existing.getName());

@@ -2,6 +2,7 @@
  * What each menu item does, as a user sees it: a toast while working, a short summary at the end, and
  * a clear message when something is wrong. Sheets work is delegated to src/sheets.
  */
+import { columnsOf, missingRequired } from '../core';
 import { connectTable, describeMapping, proposeMapping } from '../sheets/connect';
 import { refreshAll } from '../sheets/refresh';
 import { setUp } from '../sheets/setup';
@@ -55,26 +56,38 @@ export const connectActiveTable = menuAction(TITLE, ({ locked }) => {
     );
     return;
   }
-  const kindName = proposal.kind === 'kpi' ? 'KPI' : 'OKR';
-  if (proposal.missing.length > 0) {
+  let kind = proposal.kind;
+  if (kind === null) {
+    const which = ui().alert(
+      TITLE,
+      `The headers on row ${proposal.headerRow} do not say whether this is a table of KPIs or of key results (OKRs).\n\nIs it a table of KPIs? (No: a table of key results.)`,
+      ui().ButtonSet.YES_NO_CANCEL,
+    );
+    if (which === ui().Button.CANCEL || which === ui().Button.CLOSE) return;
+    kind = which === ui().Button.YES ? 'kpi' : 'okr';
+  }
+  const map = proposal.maps[kind];
+  const kindName = kind === 'kpi' ? 'a KPI' : 'an OKR';
+  const missing = missingRequired(kind, map).map((f) => columnsOf(kind)[f]?.title ?? f);
+  if (missing.length > 0) {
     ui().alert(
       TITLE,
-      `This looks like a ${kindName} table (header on row ${proposal.headerRow}), but it has no column for: ${proposal.missing.join(', ')}.\n\nFound:\n${describeMapping(proposal)}\n\nRename or add those columns, then try again. Nothing was changed.`,
+      `This looks like ${kindName} table (header on row ${proposal.headerRow}), but no column reads as: ${missing.join(', ')}.\n\nFound:\n${describeMapping(kind, map, proposal.headers)}\n\nRename or add those columns, then try again. Nothing was changed.`,
       ui().ButtonSet.OK,
     );
     return;
   }
   const answer = ui().alert(
-    `Connect this ${kindName} table?`,
-    `Header on row ${proposal.headerRow} of "${proposal.sheetName}". Columns:\n${describeMapping(proposal)}\n\nThe add-on will add its own columns (scores, statuses) after the table and colour it. Your cells are not changed.`,
+    `Connect ${kindName} table?`,
+    `Header on row ${proposal.headerRow} of "${proposal.sheetName}". Columns:\n${describeMapping(kind, map, proposal.headers)}\n\nThe add-on will add its own columns (scores, statuses) after the table and colour it. Your cells are not changed.`,
     ui().ButtonSet.YES_NO,
   );
   if (answer !== ui().Button.YES) return;
   const text = locked(() => {
     const saved = connectTable(sheet, {
-      kind: proposal.kind,
+      kind,
       headerRow: proposal.headerRow,
-      map: proposal.map,
+      map,
     });
     if ('error' in saved) return `Not connected: ${saved.error}`;
     if (!findTable(sheet)) return 'Not connected: the mapping could not be read back.';

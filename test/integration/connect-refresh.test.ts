@@ -27,9 +27,9 @@ describe('Connect an existing table', () => {
     const { wb, run, sheet } = teamWorkbook();
     wb.ui.respond({ button: 'NO' });
     run('menuConnectTable');
-    expect(wb.ui.alerts[0]?.title).toBe('Connect this KPI table?');
+    expect(wb.ui.alerts[0]?.title).toBe('Connect a KPI table?');
     expect(wb.ui.alerts[0]?.message).toMatch(
-      /KPI ← "Metric" \(column 1\).*Current ← "Actual" \(column 3\).*Warning ← "Min" \(column 5\)/s,
+      /KPI ← column A \("Metric"\).*Current ← column C \("Actual"\).*Warning ← column E \("Min"\)/s,
     );
     expect(userBlock(wb)).toEqual(TEAM_TABLE);
     expect(sheet.getLastColumn()).toBe(7);
@@ -68,10 +68,30 @@ describe('Connect an existing table', () => {
     ]);
     sheet.activate();
     run('menuConnectTable');
-    expect(lastAlert(wb)).toMatch(/looks like a KPI table.*no column for: warning.*Nothing was changed/s);
+    expect(lastAlert(wb)).toMatch(
+      /looks like a KPI table.*no column reads as: Warning.*Nothing was changed/s,
+    );
     expect(values(wb, 'Numbers', 'A1:D2')).toEqual([
       ['Metric', 'Actual', 'Owner', ''],
       ['Leads', 10, 'me', ''],
+    ]);
+  });
+
+  it('finds the header under a title row and a blank row from one cell selected in the data', () => {
+    const { wb, run } = openAddon({ clock: () => NOW });
+    const sheet = wb.spreadsheet.insertSheet('Titled');
+    sheet.getRange('A1').setValue('Operations KPIs, Q4');
+    sheet.getRange(3, 1, TEAM_TABLE.length, TEAM_TABLE[0]?.length ?? 0).setValues(TEAM_TABLE);
+    sheet.activate();
+    sheet.setActiveRange(sheet.getRange('C6'));
+    wb.ui.respond({ button: 'YES' });
+    run('menuConnectTable');
+    expect(wb.ui.alerts[0]?.message).toMatch(/Header on row 3 of "Titled"/);
+    expect(values(wb, 'Titled', 'J3:J4').flat()).toEqual(['Status', 'OK']);
+    expect(values(wb, 'Titled', 'A1:G7')).toEqual([
+      ['Operations KPIs, Q4', '', '', '', '', '', ''],
+      ['', '', '', '', '', '', ''],
+      ...TEAM_TABLE,
     ]);
   });
 
