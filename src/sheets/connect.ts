@@ -9,7 +9,6 @@ import {
   columnLetter,
   columnsOf,
   decideKind,
-  type Field,
   findHeaderRow,
   inputsOf,
   outputsOf,
