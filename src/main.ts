@@ -6,6 +6,7 @@
 import {
   kpiChange,
   kpiStatusOf,
+  kpiTargetStatusOf,
   okrPace,
   okrRollup,
   okrScore,
@@ -172,6 +173,30 @@ export function OKR_PACE(score: unknown, cycle_start: unknown, cycle_end: unknow
  */
 export function KPI_STATUS(value: unknown, warning: unknown, critical: unknown, direction?: unknown) {
   return kpiStatusOf(value, warning, critical, direction);
+}
+
+/**
+ * Judges a KPI value against its target: Met (at or past it), Near (short by at most the tolerance, 5%
+ * of the target unless set) or Missed. =KPI_TARGET_STATUS(C2:C, D2:D, "lower") judges a whole column.
+ *
+ * @param {number|Array<Array<number>>} value The KPI's current value.
+ * @param {number|Array<Array<number>>} target The value the KPI should reach.
+ * @param {string|Array<Array<string>>} [direction] "higher" or "lower" is better; default_direction if blank.
+ * @param {number|Array<Array<number>>} [tolerance] How far short is still Near, as a fraction of the target (5% or 0.05); default_tolerance if blank.
+ * @param {string|Array<Array<string>>} [default_direction] Where direction is blank: "higher", "lower", or the KPI's name, whose words may tell ("time", "cost", "churn": lower; "revenue", "leads": higher).
+ * @param {number|Array<Array<number>>} [default_tolerance] Where tolerance is blank; 5% if blank too.
+ * @return The status, one per row for ranges.
+ * @customfunction
+ */
+export function KPI_TARGET_STATUS(
+  value: unknown,
+  target: unknown,
+  direction?: unknown,
+  tolerance?: unknown,
+  default_direction?: unknown,
+  default_tolerance?: unknown,
+) {
+  return kpiTargetStatusOf(value, target, direction, tolerance, default_direction, default_tolerance);
 }
 
 /**

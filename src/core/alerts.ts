@@ -1,7 +1,8 @@
 /**
  * KPI alerts, de-duplicated by the `Alerts` log sheet. An alert fires when a KPI enters breach, not on
  * every run it stays there; it fires again only after the KPI has recovered and breached anew. The log
- * alone tells where each KPI stands, so a run needs no other saved state:
+ * alone tells where each KPI stands, so a run needs no other saved state. A KPI judged against its
+ * target alone is in breach when it has Missed it (Near is its warning and does not alert):
  *
  * - a `Breach` row with outcome `sent` means the KPI is alerted;
  * - a `Recovered` row (written, without an email, when an alerted KPI leaves breach) clears it;
@@ -12,8 +13,8 @@
  */
 import { type CellValue, isBlank, readDate, readText } from './cell';
 import { InputError } from './errors';
-import type { KpiStatus } from './kpi';
 import { kpiKey, sameDay } from './kpi-history';
+import { type AnyKpiStatus, isBreach } from './kpi-rule';
 
 /** The header of the Alerts sheet; rows follow in this column order. */
 export const ALERT_LOG_HEADERS = ['Time', 'KPI', 'Status', 'Value', 'Recipient', 'Outcome'] as const;
@@ -42,7 +43,7 @@ export interface KpiEvaluation {
   readonly kpi: string;
   /** The owner's email address as typed in the KPI table. */
   readonly owner: string;
-  readonly status: KpiStatus;
+  readonly status: AnyKpiStatus;
   readonly value: number;
   /** Present only when detectSuddenChange found a sudden change; `text` from describeSuddenChange. */
   readonly sudden?: { readonly change: number; readonly text: string };
@@ -123,11 +124,11 @@ export function planAlerts(evaluations: readonly KpiEvaluation[], state: AlertSt
     if (seen.has(key)) continue;
     seen.add(key);
     const { breach, lastSent } = state.get(key) ?? CLEAR;
-    if (evaluation.status === 'Breach' && breach === 'clear') {
+    if (isBreach(evaluation.status) && breach === 'clear') {
       toSend.push({ ...evaluation, reason: 'breach' });
       continue;
     }
-    if (evaluation.status !== 'Breach' && breach === 'alerted') {
+    if (!isBreach(evaluation.status) && breach === 'alerted') {
       recoveries.push(logRow(now, evaluation, LOG_EVENTS.recovered, OUTCOMES.recovered));
     }
     if (evaluation.sudden && !(lastSent !== null && sameDay(lastSent, now))) {

@@ -5,11 +5,11 @@
 import { type CellValue, isBlank, readNumber } from './cell';
 import { InputError } from './errors';
 import { scoreKeyResult } from './key-result';
-import { type KpiStatus, kpiStatus } from './kpi';
+import { type AnyKpiStatus, type KpiMode, kpiMode, readKpiRule } from './kpi-rule';
 import { type Cycle, DEFAULT_PACE_BANDS, type OkrStatus, okrStatus, type PaceBands } from './pace';
-import { readKeyResult, readThresholds } from './read-cells';
+import { readKeyResult } from './read-cells';
 import { readSuddenLimit } from './sudden-change';
-import type { ColumnMap, Field, TableKind } from './tables';
+import { type ColumnMap, cellOf, type TableDefaults, type TableKind } from './tables';
 
 export interface RowProblem {
   /** 1-based sheet row. */
@@ -21,8 +21,10 @@ export interface TableSummary {
   readonly kind: TableKind;
   /** Rows with a value that were judged. */
   readonly scored: number;
-  readonly counts: Readonly<Partial<Record<KpiStatus | OkrStatus, number>>>;
+  readonly counts: Readonly<Partial<Record<AnyKpiStatus | OkrStatus, number>>>;
   readonly problems: readonly RowProblem[];
+  /** For a KPI table: whether it was judged by its limits or against its targets. */
+  readonly judgedBy?: KpiMode;
 }
 
 export interface TableRows {
@@ -31,12 +33,8 @@ export interface TableRows {
   readonly firstRow: number;
   /** Whole sheet rows, from column 1. */
   readonly rows: readonly (readonly CellValue[])[];
-}
-
-/** The cell of `field` in a row, or undefined when the table has no such column. */
-export function cellOf(row: readonly CellValue[], map: ColumnMap, field: Field): CellValue {
-  const column = map[field];
-  return column === undefined ? undefined : row[column - 1];
+  /** A KPI table's default direction and tolerance. */
+  readonly defaults?: TableDefaults;
 }
 
 /** The score of an OKR table's key-result row, or null while its current value is blank. */
@@ -75,8 +73,8 @@ function judgeRows<S extends string>(
 }
 
 export function judgeKpiTable(table: TableRows): TableSummary {
-  const { map } = table;
-  return judgeRows(
+  const { map, defaults } = table;
+  const summary = judgeRows(
     'kpi',
     table,
     (row) => isBlank(cellOf(row, map, 'name')) && isBlank(cellOf(row, map, 'value')),
@@ -84,14 +82,10 @@ export function judgeKpiTable(table: TableRows): TableSummary {
       readSuddenLimit(cellOf(row, map, 'suddenLimit'));
       const value = readNumber(cellOf(row, map, 'value'), 'value');
       if (value === null) return null;
-      const thresholds = readThresholds(
-        cellOf(row, map, 'warning'),
-        cellOf(row, map, 'critical'),
-        cellOf(row, map, 'direction'),
-      );
-      return kpiStatus(value, thresholds);
+      return readKpiRule(row, map, defaults).judge(value);
     },
   );
+  return { ...summary, judgedBy: kpiMode(map) };
 }
 
 export function judgeOkrTable(

@@ -19,6 +19,7 @@ export type HeaderRole =
   | 'owner'
   | 'unit'
   | 'suddenLimit'
+  | 'tolerance'
   | 'objective'
   | 'keyResult'
   | 'kind'
@@ -141,6 +142,14 @@ export const ROLE_PHRASES: Readonly<Record<HeaderRole, Phrases>> = {
     'change threshold': 0.9,
     'max change': 0.9,
     'alert on change': 0.8,
+  },
+  tolerance: {
+    tolerance: 1,
+    'target tolerance': 1,
+    'near target': 0.9,
+    'allowed deviation': 0.9,
+    'acceptable deviation': 0.9,
+    'tolerance band': 1,
   },
   objective: {
     objective: 1,

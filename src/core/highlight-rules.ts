@@ -6,6 +6,7 @@
  * add-on marks its own rules with a text literal inside the formula: it survives every edit, and lets
  * Refresh replace its rules while keeping the user's.
  */
+import { KPI_STATUSES, type KpiMode, kpiMode } from './kpi-rule';
 import { GRADE_BANDS } from './objective';
 import { STATUS_COLOURS } from './output-columns';
 import { type ColumnMap, columnLetter, type Field, type TableKind } from './tables';
@@ -34,11 +35,15 @@ function textIs(text: string): (ref: string) => string {
   return (ref) => `${ref}="${text}"`;
 }
 
-const KPI_STATUS_BANDS: readonly Band[] = [
-  [textIs('Breach'), STATUS_COLOURS.bad],
-  [textIs('Warning'), STATUS_COLOURS.warn],
-  [textIs('OK'), STATUS_COLOURS.good],
-];
+/** Breach or Missed red, Warning or Near amber, OK or Met green. */
+function kpiStatusBands(mode: KpiMode): readonly Band[] {
+  const [bad, warn, good] = KPI_STATUSES[mode];
+  return [
+    [textIs(bad), STATUS_COLOURS.bad],
+    [textIs(warn), STATUS_COLOURS.warn],
+    [textIs(good), STATUS_COLOURS.good],
+  ];
+}
 
 const OKR_STATUS_BANDS: readonly Band[] = [
   [textIs('Off track'), STATUS_COLOURS.bad],
@@ -80,7 +85,7 @@ const SIGNAL_BANDS: readonly Band[] = [[(ref) => `LEN(${ref})>0`, STATUS_COLOURS
 export function planHighlights(kind: TableKind, map: ColumnMap, firstRow: number): HighlightRule[] {
   if (kind === 'kpi') {
     return [
-      ...rulesFor(map, firstRow, 'status', KPI_STATUS_BANDS, ['value', 'status']),
+      ...rulesFor(map, firstRow, 'status', kpiStatusBands(kpiMode(map)), ['value', 'status']),
       ...rulesFor(map, firstRow, 'signal', SIGNAL_BANDS, ['signal']),
     ];
   }

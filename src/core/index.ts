@@ -17,6 +17,8 @@ export * from './key-result';
 export * from './kpi';
 export * from './kpi-facts';
 export * from './kpi-history';
+export * from './kpi-rule';
+export * from './kpi-target';
 export * from './lazy';
 export * from './linked-kpis';
 export * from './objective';

@@ -6,12 +6,10 @@
 import type { KpiEvaluation } from './alerts';
 import { type CellValue, isBlank, readNumber, readText } from './cell';
 import { InputError } from './errors';
-import { cellOf } from './evaluate-table';
-import { kpiStatus } from './kpi';
 import { type Point, pointsBefore, previousValue, trendValues } from './kpi-history';
-import { readThresholds } from './read-cells';
+import { readKpiRule } from './kpi-rule';
 import { describeSuddenChange, detectSuddenChange, readSuddenLimit, VERSUS_PREVIOUS } from './sudden-change';
-import type { ColumnMap } from './tables';
+import { type ColumnMap, cellOf, type TableDefaults } from './tables';
 
 /** Points drawn before the live current value in a trend sparkline. */
 export const TREND_POINTS = 11;
@@ -35,6 +33,7 @@ export function kpiFacts(
   map: ColumnMap,
   series: readonly Point[],
   today: Date,
+  defaults: TableDefaults = {},
 ): KpiFacts {
   const previous = previousValue(series, today);
   const trend = trendValues(pointsBefore(series, today), TREND_POINTS);
@@ -42,11 +41,7 @@ export function kpiFacts(
     const name = readText(cellOf(row, map, 'name'), 'KPI') ?? '';
     const value = readNumber(cellOf(row, map, 'value'), 'value');
     if (value === null || isBlank(name)) return { previous, trend, signal: '', suddenChange: null };
-    const { direction } = readThresholds(
-      cellOf(row, map, 'warning'),
-      cellOf(row, map, 'critical'),
-      cellOf(row, map, 'direction'),
-    );
+    const { direction } = readKpiRule(row, map, defaults);
     const limit = readSuddenLimit(cellOf(row, map, 'suddenLimit'));
     const change = detectSuddenChange({ value, reference: previous, direction, limit });
     if (change.kind !== 'sudden') return { previous, trend, signal: '', suddenChange: null };
@@ -64,12 +59,13 @@ export function kpiFacts(
 
 /**
  * What the alert job judges for each KPI row: status and value, with the sudden change when there is
- * one. Rows without a name, a value or readable limits are left out (Refresh reports those).
+ * one. Rows without a name, a value or a readable rule are left out (Refresh reports those).
  */
 export function kpiEvaluationsOf(
   rows: readonly (readonly CellValue[])[],
   map: ColumnMap,
   facts: readonly KpiFacts[],
+  defaults: TableDefaults = {},
 ): KpiEvaluation[] {
   const evaluations: KpiEvaluation[] = [];
   rows.forEach((row, i) => {
@@ -77,14 +73,7 @@ export function kpiEvaluationsOf(
       const kpi = readText(cellOf(row, map, 'name'), 'KPI');
       const value = readNumber(cellOf(row, map, 'value'), 'value');
       if (!kpi || value === null) return;
-      const status = kpiStatus(
-        value,
-        readThresholds(
-          cellOf(row, map, 'warning'),
-          cellOf(row, map, 'critical'),
-          cellOf(row, map, 'direction'),
-        ),
-      );
+      const status = readKpiRule(row, map, defaults).judge(value);
       const owner = readText(cellOf(row, map, 'owner'), 'owner') ?? '';
       const fact = facts[i] ?? NO_FACTS;
       const sudden =

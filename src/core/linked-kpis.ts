@@ -5,9 +5,8 @@
 import { type CellValue, isBlank, readNumber, readText } from './cell';
 import { InputError } from './errors';
 import type { RowProblem } from './evaluate-table';
-import { cellOf } from './evaluate-table';
 import { type KpiReading, kpiKey } from './kpi-history';
-import type { ColumnMap } from './tables';
+import { type ColumnMap, cellOf } from './tables';
 
 /** KPI name (kpiKey) -> its latest value, from the KPI tables. */
 export type KpiValues = ReadonlyMap<string, number>;

@@ -5,10 +5,19 @@
  * row, and stable key-result IDs. Everything else in the table belongs to the user.
  */
 import { type CellValue, isBlank, isSheetsError } from './cell';
-import { cellOf } from './evaluate-table';
 import { type KpiFacts, NO_FACTS } from './kpi-facts';
+import { kpiMode } from './kpi-rule';
 import { GRADE_BANDS } from './objective';
-import { type ColumnMap, columnLetter, columnsOf, type Field, outputsOf, type TableKind } from './tables';
+import {
+  type ColumnMap,
+  cellOf,
+  columnLetter,
+  columnsOf,
+  type Field,
+  outputsOf,
+  type TableDefaults,
+  type TableKind,
+} from './tables';
 
 /** The named ranges of the settings block, which the sheets' formulas and the add-on read by name. */
 export const SETTING_NAMES = {
@@ -38,6 +47,8 @@ export interface OutputContext {
   readonly newId: () => string;
   /** For KPI tables: what the KPI History says of each row (same order as `rows`). */
   readonly kpiFacts?: readonly KpiFacts[];
+  /** For KPI tables: the default direction and tolerance confirmed when the table was connected. */
+  readonly defaults?: TableDefaults;
 }
 
 /** A contiguous block of add-on columns, from the header row down: one setValues each. */
@@ -89,7 +100,7 @@ function kpiPlans(ctx: OutputContext): Partial<Record<Field, ColumnPlan>> {
   return {
     previous: (row, i) => (hasName(row) ? (facts(i).previous ?? '') : ''),
     change: map.previous === undefined ? () => '' : call('KPI_CHANGE', [range('value'), range('previous')]),
-    status: call('KPI_STATUS', [range('value'), range('warning'), range('critical'), range('direction')]),
+    status: kpiStatusCall(ctx, range),
     signal: (row, i) => (hasName(row) ? facts(i).signal : ''),
     trend: (row, i) => {
       const { trend } = facts(i);
@@ -98,6 +109,25 @@ function kpiPlans(ctx: OutputContext): Partial<Record<Field, ColumnPlan>> {
       return `=SPARKLINE({${[...trend, cellRef(map, 'value', firstRow + i)].join(',')}})`;
     },
   };
+}
+
+/**
+ * A table with limits is judged by KPI_STATUS; one without, against its targets by KPI_TARGET_STATUS,
+ * where a blank direction falls back on the table's default, else on the KPI name's words, and a blank
+ * tolerance on the table's default (passed as text, which reads the same in every locale).
+ */
+function kpiStatusCall(ctx: OutputContext, range: (field: Field) => string): RangeFormula {
+  if (kpiMode(ctx.map) === 'limits')
+    return call('KPI_STATUS', [range('value'), range('warning'), range('critical'), range('direction')]);
+  const { direction, tolerance } = ctx.defaults ?? {};
+  return call('KPI_TARGET_STATUS', [
+    range('value'),
+    range('target'),
+    range('direction'),
+    range('tolerance'),
+    direction === undefined ? range('name') : quoted(direction),
+    tolerance === undefined ? '""' : quoted(String(tolerance)),
+  ]);
 }
 
 function okrPlans(ctx: OutputContext): Partial<Record<Field, ColumnPlan>> {

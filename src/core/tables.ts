@@ -17,6 +17,7 @@ export const KPI_INPUTS = [
   'critical',
   'suddenLimit',
   'target',
+  'tolerance',
   'value',
 ] as const;
 /** Previous, change, the sudden-change signal and the trend come from the KPI History sheet. */
@@ -52,6 +53,7 @@ export const KPI_COLUMNS: Readonly<Record<KpiField, ColumnSpec>> = {
   warning: { title: 'Warning' },
   critical: { title: 'Critical' },
   target: { title: 'Target' },
+  tolerance: { title: 'Tolerance' },
   value: { title: 'Current' },
   suddenLimit: { title: 'Sudden change limit' },
   previous: { title: 'Previous' },
@@ -129,9 +131,20 @@ export function matchTitles(kind: TableKind, headers: readonly CellValue[]): Col
   return map;
 }
 
+/** The cell of `field` in a row, or undefined when the table has no such column. */
+export function cellOf(row: readonly CellValue[], map: ColumnMap, field: Field): CellValue {
+  const column = map[field];
+  return column === undefined ? undefined : row[column - 1];
+}
+
+/**
+ * The columns a table cannot do without. A KPI also needs something to be judged against: a target, or
+ * a warning or critical limit.
+ */
 export function missingRequired(kind: TableKind, map: ColumnMap): Field[] {
   const missing = REQUIRED[kind].filter((f) => map[f] === undefined);
-  if (kind === 'kpi' && map.warning === undefined && map.critical === undefined) missing.push('warning');
+  const judgedAgainst = map.target ?? map.warning ?? map.critical;
+  if (kind === 'kpi' && judgedAgainst === undefined) missing.push('target');
   return missing;
 }
 

@@ -16,10 +16,14 @@ import {
   readKind,
   readNumber,
   readPaceBands,
+  readTarget,
+  readTargetDirection,
+  readTargetTolerance,
   readThresholds,
   relativeChange,
   rollUp,
   scoreKeyResult,
+  targetStatus,
   type WeightedScore,
 } from '../core';
 import { broadcast, type Column, derived, type Output } from './broadcast';
@@ -158,6 +162,42 @@ export function kpiStatusOf(
       return reading === null ? '' : kpiStatus(reading, thresholdsOf(r));
     };
   });
+}
+
+/**
+ * A KPI judged against its target alone: Met, Near or Missed. The rule is read per row from the target,
+ * direction and tolerance; where the direction or tolerance is blank, the defaults apply.
+ */
+export function kpiTargetStatusOf(
+  value: unknown,
+  target: unknown,
+  direction?: unknown,
+  tolerance?: unknown,
+  defaultDirection?: unknown,
+  defaultTolerance?: unknown,
+): Output | Output[][] {
+  const args = [
+    ['value', value],
+    ['target', target],
+    ['direction', direction],
+    ['tolerance', tolerance],
+    ['default_direction', defaultDirection],
+    ['default_tolerance', defaultTolerance],
+  ] as const;
+  return broadcast(
+    args,
+    ([values, targets, directions, tolerances, defaultDirections, defaultTolerances]) => {
+      // Directions and tolerances are mostly one per table, or repeat down a column: read once where they are.
+      const directionOf = derived([directions, defaultDirections], readTargetDirection);
+      const toleranceOf = derived([tolerances, defaultTolerances], readTargetTolerance);
+      return (r) => {
+        const reading = readNumber(values.at(r), 'value');
+        if (reading === null) return '';
+        const target = readTarget(targets.at(r));
+        return targetStatus(reading, { target, direction: directionOf(r), tolerance: toleranceOf(r) });
+      };
+    },
+  );
 }
 
 export function kpiChange(current: unknown, previous: unknown): Output | Output[][] {

@@ -76,12 +76,12 @@ function finish(
   summary: TableSummary,
   kpiRows?: readonly KpiFacts[],
 ): TableReport {
-  const { sheet, kind, map, headerRow } = table;
+  const { sheet, kind, map, headerRow, defaults } = table;
   const { header, firstRow, rows } = snapshot;
   writeRuns(
     sheet,
     headerRow,
-    planOutputs({ kind, map, firstRow, header, rows, newId: newKeyResultId, kpiFacts: kpiRows }),
+    planOutputs({ kind, map, firstRow, header, rows, newId: newKeyResultId, kpiFacts: kpiRows, defaults }),
   );
   applyHighlights(sheet, firstRow, planHighlights(kind, map, firstRow));
   return { sheetName: sheet.getName(), kind, summary };
@@ -105,12 +105,12 @@ export function refreshKpiTables(
   const reports: TableReport[] = [];
   const evaluations: KpiEvaluation[] = [];
   for (const { table, snapshot } of read) {
-    const { map } = table;
+    const { map, defaults } = table;
     const facts = snapshot.rows.map((row) =>
-      kpiFacts(row, map, series.get(kpiKey(String(cellOf(row, map, 'name') ?? ''))) ?? [], today),
+      kpiFacts(row, map, series.get(kpiKey(String(cellOf(row, map, 'name') ?? ''))) ?? [], today, defaults),
     );
-    reports.push(finish(table, snapshot, judgeKpiTable({ map, ...snapshot }), facts));
-    evaluations.push(...kpiEvaluationsOf(snapshot.rows, map, facts));
+    reports.push(finish(table, snapshot, judgeKpiTable({ map, defaults, ...snapshot }), facts));
+    evaluations.push(...kpiEvaluationsOf(snapshot.rows, map, facts, defaults));
   }
   return { reports, readings, evaluations };
 }

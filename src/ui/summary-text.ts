@@ -19,7 +19,9 @@ function tableLine({ sheetName, kind, summary }: TableReport): string {
   const c = summary.counts;
   const parts =
     kind === 'kpi'
-      ? [plural(c.Breach ?? 0, 'breach', 'breaches'), plural(c.Warning ?? 0, 'warning'), `${c.OK ?? 0} OK`]
+      ? summary.judgedBy === 'target'
+        ? [`${c.Missed ?? 0} missed`, `${c.Near ?? 0} near`, `${c.Met ?? 0} met`]
+        : [plural(c.Breach ?? 0, 'breach', 'breaches'), plural(c.Warning ?? 0, 'warning'), `${c.OK ?? 0} OK`]
       : [
           `${c['On track'] ?? 0} on track`,
           `${c['At risk'] ?? 0} at risk`,
@@ -45,8 +47,10 @@ export function refreshSummary(report: RefreshReport): string {
 export function refreshToast(report: RefreshReport): string {
   const total = report.tables.reduce((n, t) => n + t.summary.scored, 0);
   const breaches = report.tables.reduce((n, t) => n + (t.summary.counts.Breach ?? 0), 0);
+  const missed = report.tables.reduce((n, t) => n + (t.summary.counts.Missed ?? 0), 0);
   const errors = report.tables.reduce((n, t) => n + t.summary.problems.length, 0);
-  return `${plural(total, 'row')} scored, ${plural(breaches, 'breach', 'breaches')}, ${plural(errors, 'row')} with errors.`;
+  const misses = missed > 0 ? `, ${plural(missed, 'missed target')}` : '';
+  return `${plural(total, 'row')} scored, ${plural(breaches, 'breach', 'breaches')}${misses}, ${plural(errors, 'row')} with errors.`;
 }
 
 export function setupSummary(report: SetupReport): string {

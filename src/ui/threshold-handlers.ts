@@ -3,7 +3,7 @@
  * and a save handler that writes one KPI's warning, critical and direction cells, found by the KPI's
  * name (never by row number), under the document lock.
  */
-import { type CellValue, cellOf, isBlank, kpiStatus, readNumber, readThresholds } from '../core';
+import { type CellValue, cellOf, isBlank, readKpiRule, readNumber } from '../core';
 import { readDisplayRows, readTableRows } from '../sheets/table-io';
 import { type ConnectedTable, findTables } from '../sheets/table-metadata';
 import { sidebarHandler } from './entry';
@@ -72,8 +72,7 @@ function view(row: KpiRow): KpiView {
   let problem: string | null = null;
   try {
     const value = readNumber(cell('value'), 'value');
-    if (value !== null)
-      status = kpiStatus(value, readThresholds(cell('warning'), cell('critical'), cell('direction')));
+    if (value !== null) status = readKpiRule(row.cells, map, row.table.defaults).judge(value);
   } catch (error) {
     problem = (error as Error).message;
   }

@@ -10,6 +10,7 @@ const FORMULAS: Record<string, string[]> = {
   OKR_STATUS: ['score', 'cycle_start', 'cycle_end', 'as_of', 'at_risk_gap', 'off_track_gap'],
   OKR_PACE: ['score', 'cycle_start', 'cycle_end', 'as_of'],
   KPI_STATUS: ['value', 'warning', 'critical', 'direction'],
+  KPI_TARGET_STATUS: ['value', 'target', 'direction', 'tolerance', 'default_direction', 'default_tolerance'],
   KPI_CHANGE: ['current', 'previous'],
 };
 

@@ -10,11 +10,11 @@ import {
   planSending,
 } from '../../src/core/alerts';
 import type { CellValue } from '../../src/core/cell';
-import type { KpiStatus } from '../../src/core/kpi';
+import type { AnyKpiStatus } from '../../src/core/kpi-rule';
 
 const at = (d: number, h = 8) => new Date(2026, 2, d, h);
 
-const leads = (status: KpiStatus, value: number, sudden?: KpiEvaluation['sudden']): KpiEvaluation =>
+const leads = (status: AnyKpiStatus, value: number, sudden?: KpiEvaluation['sudden']): KpiEvaluation =>
   sudden
     ? { kpi: 'Leads', owner: 'ana@example.com', status, value, sudden }
     : { kpi: 'Leads', owner: 'ana@example.com', status, value };
@@ -154,6 +154,12 @@ describe('planAlerts', () => {
     ['Warning', 'alerted', undefined, [], 1],
     ['OK', 'alerted', drop, ['sudden'], 1],
     ['OK', 'clear', undefined, [], 0],
+    // A KPI judged against its target alone: a missed target is its breach, near its warning.
+    ['Missed', 'clear', undefined, ['breach'], 0],
+    ['Missed', 'alerted', undefined, [], 0],
+    ['Near', 'alerted', undefined, [], 1],
+    ['Met', 'alerted', undefined, [], 1],
+    ['Near', 'clear', undefined, [], 0],
   ] as const)('%p, state %p, sudden change %j', (status, state, sudden, reasons, recoveries) => {
     const plan = planAlerts([leads(status, 10, sudden)], state === 'alerted' ? alerted : clear, at(2));
     expect(plan.toSend.map((a) => a.reason)).toEqual(reasons);
@@ -165,15 +171,16 @@ describe('planAlerts', () => {
   });
 
   it('never alerts twice for one breach, whatever the days bring', () => {
-    const status = fc.constantFrom<KpiStatus>('OK', 'Warning', 'Breach');
+    const status = fc.constantFrom<AnyKpiStatus>('OK', 'Warning', 'Breach', 'Met', 'Near', 'Missed');
     fc.assert(
       fc.property(fc.array(status, { maxLength: 30 }), (days) => {
         const log: CellValue[][] = [];
-        let previous: KpiStatus = 'OK';
+        let previous: AnyKpiStatus = 'OK';
+        const bad = (s: AnyKpiStatus) => s === 'Breach' || s === 'Missed';
         return days.every((today, i) => {
           const { emails, appended } = run(log, [leads(today, i)], at(i + 1));
-          const entered = today === 'Breach' && previous !== 'Breach';
-          const recovered = today !== 'Breach' && previous === 'Breach';
+          const entered = bad(today) && !bad(previous);
+          const recovered = !bad(today) && bad(previous);
           previous = today;
           return emails.length === (entered ? 1 : 0) && appended.length === (entered || recovered ? 1 : 0);
         });

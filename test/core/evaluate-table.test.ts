@@ -24,6 +24,39 @@ describe('judgeKpiTable', () => {
       { row: 6, message: 'warning and critical are both blank: set at least one limit' },
       { row: 8, message: 'value is #REF! (the cell holds an error)' },
     ]);
+    expect(summary.judgedBy).toBe('limits');
+  });
+
+  it('judges a table without limits against its targets, with the table defaults', () => {
+    const summary = judgeKpiTable({
+      map: { name: 1, value: 2, target: 3, direction: 4, tolerance: 5 },
+      defaults: { tolerance: 0.1 },
+      firstRow: 2,
+      rows: [
+        ['Weekly leads', 110, 120, '', ''], // 10% short: near by the table's tolerance
+        ['Handle time', 4.3, 4, '', '5%'], // lower by its words, 7.5% over its own 5%
+        ['Tickets', 50, 40, 'higher', ''],
+        ['Headcount', 12, 12, '', ''],
+        ['Revenue', 90, '', '', ''],
+      ],
+    });
+    expect(summary.judgedBy).toBe('target');
+    expect(summary.counts).toEqual({ Near: 1, Missed: 1, Met: 1 });
+    expect(summary.problems).toEqual([
+      {
+        row: 5,
+        message:
+          'direction is blank and "Headcount" does not say which way is better: set direction to "higher" or "lower"',
+      },
+      { row: 6, message: 'target is blank: set the value the KPI should reach' },
+    ]);
+    const lower = judgeKpiTable({
+      map: { name: 1, value: 2, target: 3 },
+      defaults: { direction: 'lower' },
+      firstRow: 2,
+      rows: [['Headcount', 12, 12]],
+    });
+    expect(lower.counts).toEqual({ Met: 1 });
   });
 });
 

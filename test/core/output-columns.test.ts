@@ -84,6 +84,27 @@ describe('planOutputs', () => {
     }
   });
 
+  it("judges a table without limits against its target, falling back on the table's defaults or the KPI name", () => {
+    const map = { name: 1, value: 2, target: 3, status: 4 };
+    const plan = (defaults?: { direction?: 'higher' | 'lower'; tolerance?: number }, extra = {}) =>
+      planOutputs({
+        kind: 'kpi',
+        map: { ...map, ...extra },
+        firstRow: 2,
+        header: ['KPI', 'Actual', 'Goal', 'Status', 'Dir', 'Tol'],
+        rows: [['Leads', 10, 12, '', '', '']],
+        newId: () => 'x',
+        ...(defaults ? { defaults } : {}),
+      })[0]?.values[0];
+    expect(plan()).toEqual(['=VSTACK("Status", DROP(KPI_TARGET_STATUS(B1:B, C1:C, "", "", A1:A), 1))']);
+    expect(plan({ direction: 'lower', tolerance: 0.1 })).toEqual([
+      '=VSTACK("Status", DROP(KPI_TARGET_STATUS(B1:B, C1:C, "", "", "lower", "0.1"), 1))',
+    ]);
+    expect(plan({ tolerance: 0.02 }, { direction: 5, tolerance: 6 })).toEqual([
+      '=VSTACK("Status", DROP(KPI_TARGET_STATUS(B1:B, C1:C, E1:E, F1:F, A1:A, "0.02"), 1))',
+    ]);
+  });
+
   it('quotes a label holding double quotes', () => {
     const map = { name: 1, value: 2, critical: 3, status: 4 };
     const header = ['a', 'b', 'c', 'The "real" status'];
@@ -157,7 +178,7 @@ describe('assignIds', () => {
 
 describe('planHighlights', () => {
   it('colours the KPI value and status columns from the status of the same row', () => {
-    const rules = planHighlights('kpi', { name: 1, value: 5, status: 8 }, 2);
+    const rules = planHighlights('kpi', { name: 1, warning: 3, value: 5, status: 8 }, 2);
     expect(rules).toHaveLength(6);
     expect(rules[0]).toEqual({
       column: 5,
@@ -165,6 +186,17 @@ describe('planHighlights', () => {
       background: '#f4c7c3',
     });
     expect(rules.every((r) => isOwnRuleFormula(r.formula))).toBe(true);
+  });
+
+  it('colours a KPI table without limits by its target statuses: met green, near amber, missed red', () => {
+    const rules = planHighlights('kpi', { name: 1, target: 3, value: 5, status: 8 }, 2);
+    expect(rules.map((r) => [r.column, r.formula, r.background])).toEqual(
+      [5, 8].flatMap((column) => [
+        [column, '=AND(ISTEXT("OKR & KPI Tracker"),$H2="Missed")', '#f4c7c3'],
+        [column, '=AND(ISTEXT("OKR & KPI Tracker"),$H2="Near")', '#fce8b2'],
+        [column, '=AND(ISTEXT("OKR & KPI Tracker"),$H2="Met")', '#b7e1cd'],
+      ]),
+    );
   });
 
   it('colours OKR statuses and score bands', () => {

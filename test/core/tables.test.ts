@@ -13,7 +13,10 @@ describe('matchTitles', () => {
 
 describe('missingRequired', () => {
   it('lists missing required columns', () => {
-    expect(missingRequired('kpi', { name: 1 })).toEqual(['value', 'warning']);
+    expect(missingRequired('kpi', { name: 1 })).toEqual(['value', 'target']);
+    // Something to judge against: a target alone will do, or a limit alone.
+    expect(missingRequired('kpi', { name: 1, value: 2, target: 3 })).toEqual([]);
+    expect(missingRequired('kpi', { name: 1, value: 2, critical: 3 })).toEqual([]);
     expect(missingRequired('okr', { keyResult: 1, target: 2, current: 3 })).toEqual([]);
   });
 });

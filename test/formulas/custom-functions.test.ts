@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import {
   kpiChange,
   kpiStatusOf,
+  kpiTargetStatusOf,
   okrPace,
   okrRollup,
   okrScore,
@@ -130,6 +132,103 @@ describe('KPI_CHANGE', () => {
   it('still names a bad current value when there is a previous one', () => {
     expect(kpiChange(col('n/a', 50), col(100, 100))).toEqual(
       col('Error: current must be a number, got "n/a"', -0.5),
+    );
+  });
+});
+
+describe('KPI_TARGET_STATUS', () => {
+  it.each([
+    [[130, 120, 'higher'], 'Met'],
+    [[114, 120, 'higher'], 'Near'],
+    [[113, 120, 'higher'], 'Missed'],
+    [['95%', '100%', 'up'], 'Near'],
+    [[4.4, 4, 'lower', '10%'], 'Near'],
+    [[4.4, 4, 'lower'], 'Missed'],
+    [[4.4, 4, '', '', 'lower', 0.1], 'Near'],
+    [[4.4, 4, '', '', 'First response time'], 'Missed'],
+    [[116, 120, '', '', 'Weekly leads', '2%'], 'Missed'],
+    [['', 120, 'higher'], ''],
+    [[' ', 120], ''], // a blank value is blank even when nothing else is set
+  ])('single cells %p -> %p', (args, status) => {
+    expect(kpiTargetStatusOf(...(args as [unknown, unknown]))).toBe(status);
+  });
+
+  it.each([
+    [['lots', 120, 'higher'], 'value must be a number, got "lots"'],
+    [[100, '', 'higher'], 'target is blank: set the value the KPI should reach'],
+    [[100, 120], 'direction is blank: set it to "higher" or "lower" (which way is better)'],
+    [[100, 120, '', '', 'Headcount'], 'direction is blank and "Headcount" does not say which way is better'],
+    [
+      [100, 120, 'higher', 5],
+      'tolerance must be a fraction of the target from 0% to 100% (5% or 0.05), got 5',
+    ],
+    [[100, '#N/A', 'higher'], 'target is #N/A (the cell holds an error)'],
+  ])('single cells %p throw an Error naming the argument and the value', (args, message) => {
+    const call = () => kpiTargetStatusOf(...(args as [unknown, unknown]));
+    expect(call).toThrow(Error);
+    expect(call).toThrow(message);
+  });
+
+  it('judges whole columns row by row: the direction from its column, else the name, the tolerance likewise', () => {
+    const result = kpiTargetStatusOf(
+      col(118, 4.3, 4.3, 'n/a', '', 30, 9),
+      col(120, 4, 4, 50, 10, 20, 10),
+      col('', 'lower', '', '', '', '', 'higher'),
+      col('', '', '10%', '', '', '', ''),
+      col('Weekly leads', 'Handle time', 'Handle time', 'NPS', 'Blank row', 'Headcount', 'Deploys'),
+      '1%',
+    );
+    expect(result).toEqual(
+      col(
+        'Missed', // 118 is more than 1% short of 120
+        'Missed',
+        'Near', // its own 10%
+        'Error: value must be a number, got "n/a"',
+        '',
+        'Error: direction is blank and "Headcount" does not say which way is better: set direction to "higher" or "lower"',
+        'Missed',
+      ),
+    );
+  });
+
+  it('refuses ranges of different heights and ranges wider than one column', () => {
+    expect(() => kpiTargetStatusOf(col(1, 2), col(1, 2, 3), 'higher')).toThrow(
+      'target has 3 rows but value has 2: ranges must be the same height',
+    );
+    expect(() => kpiTargetStatusOf([[1, 2]], 3, 'higher')).toThrow('value must be a single column');
+  });
+
+  it('gives each row of a range what the row alone gives, and never NaN or Infinity', () => {
+    const cell = fc.oneof(
+      fc.double({ noNaN: false }),
+      fc.constantFrom('', 'x', '5%', '1,000', 'higher', 'lower', 'Response time', '#N/A', true),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(cell, cell, cell, cell, cell), { minLength: 2, maxLength: 8 }),
+        (rows) => {
+          const column = (k: number) => rows.map((r) => [r[k]]);
+          const result = kpiTargetStatusOf(
+            column(0),
+            column(1),
+            column(2),
+            column(3),
+            column(4),
+          ) as unknown[][];
+          rows.forEach((r, i) => {
+            let alone: unknown;
+            try {
+              alone = kpiTargetStatusOf(r[0], r[1], r[2], r[3], r[4]);
+            } catch (error) {
+              alone = `Error: ${(error as Error).message}`;
+            }
+            expect(result[i]?.[0]).toEqual(alone);
+            expect(
+              ['', 'Met', 'Near', 'Missed'].includes(String(alone)) || String(alone).startsWith('Error: '),
+            ).toBe(true);
+          });
+        },
+      ),
     );
   });
 });

@@ -68,9 +68,7 @@ describe('Connect an existing table', () => {
     ]);
     sheet.activate();
     run('menuConnectTable');
-    expect(lastAlert(wb)).toMatch(
-      /looks like a KPI table.*no column reads as: Warning.*Nothing was changed/s,
-    );
+    expect(lastAlert(wb)).toMatch(/looks like a KPI table.*no column reads as: Target.*Nothing was changed/s);
     expect(values(wb, 'Numbers', 'A1:D2')).toEqual([
       ['Metric', 'Actual', 'Owner', ''],
       ['Leads', 10, 'me', ''],

@@ -14,6 +14,7 @@ export const CUSTOM_FUNCTIONS = [
   'OKR_STATUS',
   'OKR_PACE',
   'KPI_STATUS',
+  'KPI_TARGET_STATUS',
   'KPI_CHANGE',
 ] as const;
 

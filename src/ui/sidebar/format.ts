@@ -27,13 +27,16 @@ export function statusClass(status: string | null): string {
   switch (status) {
     case 'Off track':
     case 'Breach':
+    case 'Missed':
       return 'badge bad';
     case 'At risk':
     case 'Warning':
+    case 'Near':
       return 'badge warn';
     case 'On track':
     case 'Done':
     case 'OK':
+    case 'Met':
       return 'badge good';
     default:
       return 'badge idle';
