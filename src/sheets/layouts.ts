@@ -20,8 +20,14 @@ export const SHEET_NAMES = {
   alerts: 'Alerts',
 } as const;
 
-/** The add-on's own sheets: the team's input columns, then the add-on's computed ones. */
-export const KPI_LAYOUT: readonly KpiField[] = [...KPI_INPUTS, ...KPI_OUTPUTS];
+/**
+ * The add-on's own sheets: the team's input columns, then the add-on's computed ones. Its KPIs sheet
+ * is judged by limits, so it has no Tolerance column (that is for KPIs judged against a target alone).
+ */
+export const KPI_LAYOUT: readonly KpiField[] = [
+  ...KPI_INPUTS.filter((f) => f !== 'tolerance'),
+  ...KPI_OUTPUTS,
+];
 export const OKR_LAYOUT: readonly OkrField[] = [...OKR_INPUTS, ...OKR_OUTPUTS];
 
 export const CHECK_IN_HEADERS = [
