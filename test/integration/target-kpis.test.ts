@@ -40,7 +40,7 @@ describe('A KPI table with targets and no limits', () => {
     const before = userCells(sheet, 'A1:E6');
     wb.ui.respond({ button: 'YES' });
     run('menuConnectTable');
-    expect(wb.ui.alerts[0]?.title).toBe('Connect this KPI table?');
+    expect(wb.ui.alerts[0]?.title).toBe('Connect a KPI table?');
     expect(values(wb, 'Sales KPIs', 'F1:J1')[0]).toEqual(['Previous', 'Change', 'Status', 'Signal', 'Trend']);
     expect(sheet.getRange('H1').getFormula()).toBe(
       '=VSTACK("Status", DROP(KPI_TARGET_STATUS(C1:C, D1:D, "", "", A1:A), 1))',
