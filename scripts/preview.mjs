@@ -1,11 +1,12 @@
 // The local preview of the add-on: `npm start` (build, then this). Runs dist/Code.js in Node on an
 // emulated spreadsheet and serves a page that shows it like Sheets, on 127.0.0.1 only.
 //
-//   node scripts/preview.mjs [--port 8080] [--xlsx book.xlsx] [--out result.xlsx]
+//   node scripts/preview.mjs [--port 8080] [--xlsx book.xlsx] [--out result.xlsx] [--dialog-timeout 60]
 //
 // --port 0 picks a free port. --xlsx opens a workbook exported from Sheets instead of the demo; --out
 // is where the page's "Save as .xlsx" writes (without it the browser downloads the file), and where
-// the workbook is saved when the preview stops.
+// the workbook is saved when the preview stops. --dialog-timeout is how many seconds a dialog waits
+// with no preview page open before it is closed as its close button would (default 60).
 // The preview itself (preview/) is bundled here with esbuild, into node_modules/.cache, so that Node
 // finds the project's dependencies from there; it is never part of dist/.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -26,6 +27,7 @@ const { values: args } = parseArgs({
     xlsx: { type: 'string' },
     out: { type: 'string' },
     'time-zone': { type: 'string' },
+    'dialog-timeout': { type: 'string' },
   },
 });
 
@@ -38,6 +40,9 @@ const port = Number(args.port ?? process.env.PORT ?? 8080);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`not a port: ${args.port ?? process.env.PORT}`);
 if (!existsSync(join(dist, 'Code.js')))
   fail('dist/Code.js is missing: run `npm run build` first (npm start does).');
+const dialogTimeout = args['dialog-timeout'] === undefined ? undefined : Number(args['dialog-timeout']);
+if (dialogTimeout !== undefined && !(Number.isFinite(dialogTimeout) && dialogTimeout > 0))
+  fail(`--dialog-timeout must be a number of seconds above 0, got "${args['dialog-timeout']}"`);
 const xlsxPath = args.xlsx ? resolve(args.xlsx) : null;
 if (xlsxPath && !existsSync(xlsxPath)) fail(`no such file: ${xlsxPath}`);
 
@@ -86,6 +91,8 @@ try {
     xlsxPath,
     savePath: args.out ? resolve(args.out) : null,
     timeZone: args['time-zone'] ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    dialogTimeoutMs: dialogTimeout === undefined ? undefined : dialogTimeout * 1000,
+    log: (line) => console.log(line),
   });
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error));

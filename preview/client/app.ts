@@ -3,11 +3,12 @@
  * dialogs and hosts its sidebars. The server is the single source of truth: after every execution it
  * says "changed" and the page fetches the view again.
  */
-import type { SelectionView, SheetView, ViewState } from '../shared/view';
+import type { OpenDialog, SelectionView, SheetView, ViewState } from '../shared/view';
 import * as api from './api';
 import { DialogView } from './dialog';
 import { byId, columnLetters, h } from './dom';
 import { markSelection, renderGrid } from './grid';
+import { HtmlDialogView } from './html-dialog';
 import { renderMenus } from './menu';
 import { SidebarPanel } from './sidebar';
 import { showToast } from './toasts';
@@ -18,6 +19,7 @@ let selection: SelectionView | null = null;
 let toastsSeen = -1;
 const sidebar = new SidebarPanel();
 const dialogs = new DialogView((id, answer) => void api.answerDialog(id, answer));
+const htmlDialogs = new HtmlDialogView((id) => void api.answerDialog(id, { button: 'CLOSE', text: '' }));
 
 function currentSheet(): SheetView | undefined {
   return view?.sheets.find((s) => s.name === activeSheet) ?? view?.sheets[0];
@@ -180,10 +182,16 @@ async function save(): Promise<void> {
 function listen(): void {
   const events = new EventSource('/api/events');
   events.addEventListener('changed', () => void refresh());
-  events.addEventListener('dialog', (event) => dialogs.show(JSON.parse((event as MessageEvent).data)));
-  events.addEventListener('dialog-closed', (event) =>
-    dialogs.dismiss(JSON.parse((event as MessageEvent).data).id),
-  );
+  events.addEventListener('dialog', (event) => {
+    const dialog = JSON.parse((event as MessageEvent).data) as OpenDialog;
+    if (dialog.kind === 'html') htmlDialogs.show(dialog);
+    else dialogs.show(dialog);
+  });
+  events.addEventListener('dialog-closed', (event) => {
+    const { id } = JSON.parse((event as MessageEvent).data) as { id: number };
+    dialogs.dismiss(id);
+    htmlDialogs.dismiss(id);
+  });
 }
 
 byId('save').addEventListener('click', () => void save());

@@ -1,5 +1,5 @@
 /** The add-on's alerts and prompts as modal dialogs; the add-on waits on the server until one is answered. */
-import type { ButtonName, ButtonSetName, DialogAnswer, DialogRequest } from '../shared/view';
+import { BUTTON_SETS, type ButtonName, type DialogAnswer, type DialogRequest } from '../shared/view';
 import { byId, h } from './dom';
 
 const LABELS: Record<ButtonName, string> = {
@@ -8,13 +8,6 @@ const LABELS: Record<ButtonName, string> = {
   YES: 'Yes',
   NO: 'No',
   CLOSE: 'Close',
-};
-// Default button first; CSS shows them right to left, as Sheets does.
-const BUTTONS: Record<ButtonSetName, readonly ButtonName[]> = {
-  OK: ['OK'],
-  OK_CANCEL: ['OK', 'CANCEL'],
-  YES_NO: ['YES', 'NO'],
-  YES_NO_CANCEL: ['YES', 'NO', 'CANCEL'],
 };
 
 /**
@@ -35,7 +28,7 @@ export class DialogView {
     this.input.addEventListener('keydown', (event) => {
       if (event.key !== 'Enter' || !this.current) return;
       event.preventDefault();
-      this.answer(BUTTONS[this.current.buttons]?.[0] ?? 'OK');
+      this.answer(BUTTON_SETS[this.current.buttons]?.[0] ?? 'OK');
     });
   }
 
@@ -54,7 +47,8 @@ export class DialogView {
     byId('dialog-message').textContent = request.message;
     this.input.hidden = request.kind !== 'prompt';
     this.input.value = '';
-    const names = BUTTONS[request.buttons] ?? ['OK'];
+    // Default button first; CSS shows them right to left, as Sheets does.
+    const names = BUTTON_SETS[request.buttons] ?? ['OK'];
     byId('dialog-buttons').replaceChildren(
       ...names.map((name, i) => {
         const button = h('button', { type: 'button', class: i === 0 ? 'primary' : undefined }, LABELS[name]);

@@ -1,11 +1,16 @@
-/** Server-sent events to every open preview page: dialogs to answer, and "the sheets changed". */
+/**
+ * Server-sent events to every open preview page: dialogs to answer, and "the sheets changed". Each page
+ * holds one stream while it is open, so the number of streams is the number of pages open.
+ */
+import { EventEmitter } from 'node:events';
 import type { ServerResponse } from 'node:http';
 
-export class EventStream {
+export class EventStream extends EventEmitter<{ pages: [number] }> {
   private readonly clients = new Set<ServerResponse>();
   private readonly heartbeat: NodeJS.Timeout;
 
   constructor() {
+    super();
     // A comment line now and then keeps idle connections open through proxies and browsers.
     this.heartbeat = setInterval(() => {
       for (const client of this.clients) client.write(': keep-alive\n\n');
@@ -23,7 +28,15 @@ export class EventStream {
     response.write('retry: 1000\n\n');
     for (const { event, data } of hello) response.write(frame(event, data));
     this.clients.add(response);
-    response.on('close', () => this.clients.delete(response));
+    this.emit('pages', this.clients.size);
+    response.on('close', () => {
+      this.clients.delete(response);
+      this.emit('pages', this.clients.size);
+    });
+  }
+
+  get pages(): number {
+    return this.clients.size;
   }
 
   send(event: string, data: unknown): void {

@@ -1,10 +1,12 @@
 /**
  * The preview's HTTP routes: the page and its assets, the view of the spreadsheet, menu clicks,
- * selection, dialog answers, sidebars with their google.script.run endpoint, and .xlsx export.
+ * selection, dialog answers, sidebars and HTML dialogs with their google.script.run endpoint, and .xlsx
+ * export.
  */
 import { writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DialogAnswer, RunResult, ViewState } from '../shared/view';
+import type { Read } from '../worker/protocol';
 import type { EventStream } from './events';
 import { ADDON_CSS_STAND_IN, LOCAL_ADDON_CSS, sidebarPage } from './sidebar-page';
 import type { WorkerHost } from './worker-host';
@@ -87,7 +89,7 @@ async function run(context: RouteContext, body: Record<string, unknown>): Promis
 }
 
 async function view(context: RouteContext): Promise<ViewState> {
-  const state = await context.host.request<Omit<ViewState, 'savePath'>>({ op: 'view' });
+  const state = await context.host.read<Omit<ViewState, 'savePath'>>({ op: 'view' });
   return { ...state, savePath: context.savePath };
 }
 
@@ -106,8 +108,9 @@ async function exportXlsx(context: RouteContext, response: ServerResponse): Prom
   response.end(bytes);
 }
 
-async function sidebar(context: RouteContext, id: number, response: ServerResponse): Promise<void> {
-  const html = await context.host.request<string>({ op: 'sidebar', index: id });
+/** A sidebar's or dialog's page. */
+async function addonPage(context: RouteContext, read: Read, response: ServerResponse): Promise<void> {
+  const html = await context.host.read<string>(read);
   send(response, 200, 'text/html; charset=utf-8', sidebarPage(html, context.assets.shimJs));
 }
 
@@ -154,12 +157,17 @@ export async function route(
       return send(response, 200, 'text/css; charset=utf-8', ADDON_CSS_STAND_IN);
     if (method === 'GET' && path === '/api/view') return json(response, await view(context));
     if (method === 'GET' && path === '/api/events') {
-      const hello = host.pendingDialog ? [{ event: 'dialog', data: host.pendingDialog }] : [];
+      // A page opened while dialogs are open shows them: they are still waiting.
+      const hello = host.openDialogs().map((dialog) => ({ event: 'dialog', data: dialog }));
       return context.events.attach(response, hello);
     }
     if (method === 'GET' && path === '/api/export.xlsx') return await exportXlsx(context, response);
-    const sidebarId = /^\/sidebar\/(\d+)$/.exec(path);
-    if (method === 'GET' && sidebarId) return await sidebar(context, Number(sidebarId[1]), response);
+    const page = /^\/(sidebar|dialog)\/(\d+)$/.exec(path);
+    if (method === 'GET' && page) {
+      const index = Number(page[2]);
+      const read: Read = page[1] === 'sidebar' ? { op: 'sidebar', index } : { op: 'dialog-html', index };
+      return await addonPage(context, read, response);
+    }
     if (path === '/rpc' && (method === 'POST' || method === 'OPTIONS'))
       return await rpc(context, request, response);
     if (method !== 'POST') throw new HttpError(404, 'not found');

@@ -93,6 +93,14 @@ export interface ViewState {
 export type ButtonSetName = 'OK' | 'OK_CANCEL' | 'YES_NO' | 'YES_NO_CANCEL';
 export type ButtonName = 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE';
 
+/** The buttons of each set, default first; the close button (CLOSE) belongs to every dialog. */
+export const BUTTON_SETS: Record<ButtonSetName, readonly ButtonName[]> = {
+  OK: ['OK'],
+  OK_CANCEL: ['OK', 'CANCEL'],
+  YES_NO: ['YES', 'NO'],
+  YES_NO_CANCEL: ['YES', 'NO', 'CANCEL'],
+};
+
 /** An alert or prompt the add-on is waiting on. */
 export interface DialogRequest {
   readonly id: number;
@@ -101,6 +109,21 @@ export interface DialogRequest {
   readonly message: string;
   readonly buttons: ButtonSetName;
 }
+
+/** An HtmlService dialog (showModalDialog / showModelessDialog) the add-on opened, until it is closed. */
+export interface HtmlDialogRequest {
+  readonly id: number;
+  readonly kind: 'html';
+  /** Position in the workbook's list of dialogs shown: its page is /dialog/<index>. */
+  readonly index: number;
+  readonly modal: boolean;
+  readonly title: string;
+  readonly width: number | null;
+  readonly height: number | null;
+}
+
+/** A dialog open in the preview: the page shows it until it is answered or closed. */
+export type OpenDialog = DialogRequest | HtmlDialogRequest;
 
 export interface DialogAnswer {
   readonly button: ButtonName;

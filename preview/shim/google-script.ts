@@ -1,7 +1,7 @@
 /**
  * Stands in for the client API that Apps Script gives a sidebar: `google.script.run` (each call goes to
  * the preview server's /rpc, which calls that global of the add-on) and `google.script.host` (close asks
- * the preview page to close the panel). Injected by the preview server into the sidebar's HTML; never
+ * the preview page to close the sidebar or dialog). Injected by the preview server into the sidebar's HTML; never
  * part of the add-on.
  */
 type Handler = (value: unknown, userObject?: unknown) => void;
@@ -91,14 +91,15 @@ function runner(state: RunState): unknown {
   );
 }
 
-function tellPreview(type: string): void {
-  window.parent.postMessage({ source: 'okr-preview-sidebar', type }, '*');
+function tellPreview(type: string, data: Record<string, number> = {}): void {
+  window.parent.postMessage({ source: 'okr-preview-sidebar', type, ...data }, '*');
 }
 
+// setWidth/setHeight resize a dialog; a sidebar ignores them, as in Sheets.
 const host = {
   close: () => tellPreview('close'),
-  setHeight: () => undefined,
-  setWidth: () => undefined,
+  setHeight: (height: number) => tellPreview('height', { height: Number(height) }),
+  setWidth: (width: number) => tellPreview('width', { width: Number(width) }),
   editor: { focus: () => undefined },
   origin: location.origin,
 };

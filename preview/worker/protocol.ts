@@ -1,9 +1,12 @@
 /**
  * Messages between the HTTP server (main thread) and the worker that runs the add-on. The worker does
  * one request at a time, in order; while the add-on waits on an alert or prompt it blocks on the shared
- * buffer until the main thread writes the user's answer there.
+ * buffer until the main thread writes the user's answer there. Reads (the view a page draws, the HTML of
+ * a sidebar or dialog) come on a port of their own and are answered even while the add-on waits, so a
+ * page loaded meanwhile shows the spreadsheet and the dialog still pending.
  */
-import type { DialogAnswer, DialogRequest } from '../shared/view';
+import { type MessagePort, receiveMessageOnPort } from 'node:worker_threads';
+import type { DialogAnswer, DialogRequest, HtmlDialogRequest } from '../shared/view';
 
 export interface WorkerOptions {
   /** The built add-on: Code.js and the HTML files. */
@@ -11,13 +14,14 @@ export interface WorkerOptions {
   /** An exported workbook to open instead of the demo. */
   readonly xlsxPath: string | null;
   readonly timeZone: string;
-  /** Where alert and prompt answers are written (see dialog-channel.ts). */
+  /** Where alert and prompt answers are written (writeAnswer / waitForAnswer). */
   readonly shared: SharedArrayBuffer;
+  /** Where reads arrive (transferred to the worker). */
+  readonly reads: MessagePort;
 }
 
 export type Request =
   | { readonly op: 'run'; readonly fn: string; readonly args: readonly unknown[] }
-  | { readonly op: 'view' }
   | {
       readonly op: 'select';
       readonly sheet: string;
@@ -27,10 +31,15 @@ export type Request =
       readonly numCols: number;
     }
   | { readonly op: 'activate'; readonly sheet: string }
-  | { readonly op: 'sidebar'; readonly index: number }
   | { readonly op: 'export' };
 
-export type Envelope = Request & { readonly id: number };
+/** Requests that change nothing: answered at once, even while the add-on waits on a dialog. */
+export type Read =
+  | { readonly op: 'view' }
+  | { readonly op: 'sidebar'; readonly index: number }
+  | { readonly op: 'dialog-html'; readonly index: number };
+
+export type Envelope<T extends Request | Read = Request> = T & { readonly id: number };
 
 export type Reply =
   | { readonly id: number; readonly ok: true; readonly value: unknown }
@@ -40,6 +49,7 @@ export type WorkerEvent =
   | { readonly type: 'ready'; readonly title: string }
   | { readonly type: 'fatal'; readonly error: string }
   | { readonly type: 'dialog'; readonly request: Omit<DialogRequest, 'id'> }
+  | { readonly type: 'html-dialog'; readonly dialog: Omit<HtmlDialogRequest, 'id'> }
   | ({ readonly type: 'reply' } & Reply);
 
 /** Layout of the shared buffer: [state, byte length] as Int32, then the answer as UTF-8 JSON. */
@@ -58,10 +68,23 @@ export function writeAnswer(shared: SharedArrayBuffer, answer: DialogAnswer): vo
   Atomics.notify(header, 0);
 }
 
-/** Blocks the calling thread until writeAnswer runs on another one. */
-export function waitForAnswer(shared: SharedArrayBuffer): DialogAnswer {
+/** How often a thread waiting for an answer looks for reads to answer meanwhile. */
+const READ_POLL_MS = 25;
+
+/**
+ * Blocks the calling thread until writeAnswer runs on another one, answering the reads that arrive on
+ * `reads` meanwhile with `answerRead`.
+ */
+export function waitForAnswer(
+  shared: SharedArrayBuffer,
+  reads: MessagePort,
+  answerRead: (envelope: Envelope<Read>) => void,
+): DialogAnswer {
   const header = new Int32Array(shared, 0, 2);
-  Atomics.wait(header, 0, WAITING);
+  while (Atomics.wait(header, 0, WAITING, READ_POLL_MS) === 'timed-out') {
+    for (let read = receiveMessageOnPort(reads); read; read = receiveMessageOnPort(reads))
+      answerRead(read.message as Envelope<Read>);
+  }
   const length = Atomics.load(header, 1);
   // A copy: TextDecoder refuses views of shared memory.
   const text = new TextDecoder().decode(new Uint8Array(shared, SHARED_HEADER_BYTES, length).slice());

@@ -1,5 +1,6 @@
 /** The preview's pieces that need no browser: the .xlsx convention, real dialogs. */
 import { createWorkbook } from '../../emulator';
+import { UnansweredDialogs } from '../../preview/server/unanswered-dialogs';
 import type { DialogRequest } from '../../preview/shared/view';
 import { askUserForDialogs } from '../../preview/worker/dialogs';
 import { callsAny, formulaFromXlsx, formulaToXlsx, spilledToXlsx } from '../../preview/worker/xlsx-formulas';
@@ -58,5 +59,43 @@ describe('alerts and prompts', () => {
     askUserForDialogs(wb.ui, () => ({ button: 'CANCEL', text: '' }));
     const ui = wb.globals.SpreadsheetApp.getUi();
     expect(ui.alert('Sure?', ui.ButtonSet.YES_NO)).toBe(ui.Button.CLOSE);
+  });
+});
+
+describe('a dialog with no page open', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  test('is closed once no page has been open for the timeout, and not before', () => {
+    const close = jest.fn();
+    const watch = new UnansweredDialogs(60_000, close);
+    watch.update(0, true);
+    jest.advanceTimersByTime(59_999);
+    expect(close).not.toHaveBeenCalled();
+    // Another dialog or page change meanwhile does not restart the wait.
+    watch.update(0, true);
+    jest.advanceTimersByTime(1);
+    expect(close).toHaveBeenCalledTimes(1);
+  });
+
+  test('waits on while a page is open: a reload only closes the page for a moment', () => {
+    const close = jest.fn();
+    const watch = new UnansweredDialogs(1_000, close);
+    watch.update(1, true);
+    jest.advanceTimersByTime(5_000);
+    watch.update(0, true);
+    jest.advanceTimersByTime(900);
+    watch.update(1, true);
+    jest.advanceTimersByTime(5_000);
+    expect(close).not.toHaveBeenCalled();
+  });
+
+  test('nothing is closed when no dialog is open', () => {
+    const close = jest.fn();
+    const watch = new UnansweredDialogs(1_000, close);
+    watch.update(0, true);
+    watch.update(0, false);
+    jest.advanceTimersByTime(5_000);
+    expect(close).not.toHaveBeenCalled();
   });
 });
