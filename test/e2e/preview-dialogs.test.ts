@@ -3,33 +3,14 @@
  * the add-on still waits on and answers it; a dialog left with no page open is closed as its close
  * button would, and the add-on's execution ends.
  */
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot } from './support/browser';
-import { clickMenu, dialog } from './support/preview-page';
+import type { Page } from 'playwright-core';
+import { chromiumForTests, screenshot } from './support/browser';
+import { clickMenu, dialog, openCarryOverPrompt, openPreview, whenReady } from './support/preview-page';
 import { type PreviewProcess, startPreview } from './support/preview-process';
 
 jest.setTimeout(120_000);
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function ready(page: Page): Promise<Page> {
-  await page.locator('body[data-ready="true"]').waitFor({ timeout: 60_000 });
-  return page;
-}
-
-async function openPage(url: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
-  await page.goto(url);
-  return ready(page);
-}
+const browser = chromiumForTests();
 
 async function waitForOutput(preview: PreviewProcess, text: string, timeoutMs = 30_000): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -39,23 +20,13 @@ async function waitForOutput(preview: PreviewProcess, text: string, timeoutMs = 
   }
 }
 
-/** Close cycle… up to its prompt (which key results to carry over). */
-async function openCarryOverPrompt(page: Page): Promise<void> {
-  await clickMenu(page, 'Close cycle…');
-  await dialog(page)
-    .locator('#dialog-title', { hasText: /^Close / })
-    .waitFor();
-  await dialog(page).locator('button', { hasText: 'Yes' }).click();
-  await dialog(page).locator('#dialog-input').waitFor();
-}
-
 describe('a dialog the add-on waits on', () => {
   let preview: PreviewProcess;
   let page: Page;
 
   beforeAll(async () => {
     preview = await startPreview();
-    page = await openPage(preview.url);
+    page = await openPreview(browser(), preview.url);
   }, 120_000);
 
   afterAll(async () => {
@@ -69,7 +40,7 @@ describe('a dialog the add-on waits on', () => {
     await screenshot(page, 'preview-reload-before');
 
     await page.reload();
-    await ready(page);
+    await whenReady(page);
     await dialog(page).locator('#dialog-input').waitFor();
     expect(await dialog(page).locator('#dialog-message').textContent()).toBe(message);
     // The sheets are drawn behind the dialog, not "Loading…".
@@ -89,7 +60,7 @@ describe('a dialog the add-on waits on', () => {
     await dialog(page).locator('#dialog-title', { hasText: 'Set up OKR & KPI sheets' }).waitFor();
     await page.close();
 
-    page = await openPage(preview.url);
+    page = await openPreview(browser(), preview.url);
     await dialog(page).locator('#dialog-title', { hasText: 'Set up OKR & KPI sheets' }).waitFor();
     await dialog(page).locator('button', { hasText: 'No' }).click();
     await dialog(page)
@@ -112,12 +83,12 @@ describe('a dialog nobody can answer any more', () => {
   });
 
   test('is closed as its close button would, and the add-on finishes', async () => {
-    let page = await openPage(preview.url);
+    let page = await openPreview(browser(), preview.url);
     await openCarryOverPrompt(page);
     await page.close();
 
     await waitForOutput(preview, 'closed the dialog "Carry key results over');
-    page = await openPage(preview.url);
+    page = await openPreview(browser(), preview.url);
     try {
       // The prompt was closed: nothing is asked, and the cycle was not closed.
       expect(await dialog(page).isVisible()).toBe(false);

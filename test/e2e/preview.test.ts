@@ -6,13 +6,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot } from './support/browser';
+import type { Page } from 'playwright-core';
+import { chromiumForTests, screenshot } from './support/browser';
 import {
   background,
   cell,
   clickMenu,
   dialog,
+  openCarryOverPrompt,
+  openPreview,
   openTab,
   selectCell,
   sidebar,
@@ -26,24 +28,10 @@ const RED = '#f4c7c3';
 const AMBER = '#fce8b2';
 const GREEN = '#b7e1cd';
 
-let browser: Browser;
+const browser = chromiumForTests();
 
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function openPage(url: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(url);
-  await page.locator('body[data-ready="true"]').waitFor({ timeout: 60_000 });
-  expect(errors).toEqual([]);
-  return page;
+function openPage(url: string): Promise<Page> {
+  return openPreview(browser(), url);
 }
 
 describe('the demo workbook', () => {
@@ -191,12 +179,7 @@ describe('the demo workbook', () => {
 
   test('a prompt takes typed text: closing the cycle archives it', async () => {
     const closeCycle = async (typed: string) => {
-      await clickMenu(page, 'Close cycle…');
-      await dialog(page)
-        .locator('#dialog-title', { hasText: /^Close / })
-        .waitFor();
-      await dialog(page).locator('button', { hasText: 'Yes' }).click();
-      await dialog(page).locator('#dialog-input').waitFor();
+      await openCarryOverPrompt(page);
       await dialog(page).locator('#dialog-input').fill(typed);
       if (typed === 'maybe') await screenshot(page, 'preview-prompt');
       await dialog(page).locator('#dialog-input').press('Enter');

@@ -1,6 +1,23 @@
 /** Driving the preview page: cells, menu items, dialogs and the sidebar frame. */
-import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { hex } from './browser';
+
+/** Waits until the page has drawn the spreadsheet. */
+export async function whenReady(page: Page): Promise<Page> {
+  await page.locator('body[data-ready="true"]').waitFor({ timeout: 60_000 });
+  return page;
+}
+
+/** A new tab on the preview, drawn, with no script error on the way. */
+export async function openPreview(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  await whenReady(page);
+  expect(errors).toEqual([]);
+  return page;
+}
 
 export function cell(page: Page, sheet: string, a1: string): Locator {
   return page.locator(`table[data-sheet="${sheet}"] td[data-a1="${a1}"]`);
@@ -42,4 +59,14 @@ export function sidebar(page: Page): FrameLocator {
 
 export function dialog(page: Page): Locator {
   return page.locator('dialog#dialog');
+}
+
+/** Close cycle…, confirmed, up to its prompt (which key results to carry over). */
+export async function openCarryOverPrompt(page: Page): Promise<void> {
+  await clickMenu(page, 'Close cycle…');
+  await dialog(page)
+    .locator('#dialog-title', { hasText: /^Close / })
+    .waitFor();
+  await dialog(page).locator('button', { hasText: 'Yes' }).click();
+  await dialog(page).locator('#dialog-input').waitFor();
 }
