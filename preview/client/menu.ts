@@ -54,7 +54,11 @@ function topMenu(caption: string, list: HTMLElement): HTMLElement {
   return menu;
 }
 
+/** Draws the menus; unchanged menus are left as they are, so a redraw never closes an open menu. */
 export function renderMenus(bar: HTMLElement, menus: readonly MenuView[], onRun: RunItem): void {
+  const drawn = JSON.stringify(menus);
+  if (bar.dataset.menus === drawn) return;
+  bar.dataset.menus = drawn;
   const addonMenus = menus.filter((m) => m.addon);
   const extensions = h('div', { class: 'menu-list', role: 'menu' });
   if (addonMenus.length === 0)
