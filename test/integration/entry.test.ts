@@ -72,25 +72,14 @@ describe('every menu item', () => {
 
   it.each(menuItems)('"$caption" when a service call fails', ({ functionName }) => {
     const { wb, run } = workbook();
-    const failure = 'Service Spreadsheets failed while accessing document with id 1.';
     // Help reads nothing from the document: its dialog is what fails, once.
-    const [service, method] =
-      functionName === 'menuHelp'
-        ? [wb.globals.SpreadsheetApp, 'getUi' as const]
-        : [wb.globals.SpreadsheetApp, 'getActiveSpreadsheet' as const];
-    const original = service[method].bind(service);
-    let failed = false;
-    Object.assign(service, {
-      [method]: (...args: []) => {
-        if (failed) return (original as (...a: []) => unknown)(...args);
-        failed = true;
-        throw new Error(failure);
-      },
-    });
+    const method =
+      functionName === 'menuHelp' ? 'SpreadsheetApp.getUi' : 'SpreadsheetApp.getActiveSpreadsheet';
+    wb.faults.failCall(1, { method });
     const before = documentState(wb);
     expect(() => run(functionName)).not.toThrow();
-    expect(failed).toBe(true);
-    expect(lastAlert(wb)).toBe(`Something went wrong: ${failure}`);
+    expect(wb.faults.fired).toHaveLength(1);
+    expect(lastAlert(wb)).toBe(`Something went wrong: ${wb.faults.fired[0]?.message}`);
     expect(documentState(wb)).toBe(before);
   });
 });
@@ -125,12 +114,12 @@ describe('every sidebar handler', () => {
 
   it.each(handlers)('%s answers with what went wrong when a service call fails', (name, payload) => {
     const { wb, run } = workbook();
-    const failure = 'Service Spreadsheets failed while accessing document with id 1.';
-    Object.assign(wb.globals.SpreadsheetApp, {
-      getActiveSpreadsheet: () => {
-        throw new Error(failure);
-      },
+    wb.faults.failCall(1, { method: 'SpreadsheetApp.getActiveSpreadsheet' });
+    const reply = run(name, payload);
+    expect(wb.faults.fired).toHaveLength(1);
+    expect(reply).toEqual({
+      ok: false,
+      errors: { form: `Something went wrong: ${wb.faults.fired[0]?.message}` },
     });
-    expect(run(name, payload)).toEqual({ ok: false, errors: { form: `Something went wrong: ${failure}` } });
   });
 });
