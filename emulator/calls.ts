@@ -3,22 +3,31 @@
  * `instrument`; the wrapper finds the workbook's counter through the object it is called on. Only calls
  * made by the script count: a service method that runs inside another (depth > 0) does not.
  */
+import { CALL_KINDS, type CallKind, callKind } from './call-kinds';
 import { exception } from './errors';
 import { type FaultInjector, faultError } from './faults';
 
 export interface CallCounter {
   total: number;
   byMethod: Record<string, number>;
+  /** The same calls by what they cost (see call-kinds.ts): reads, writes, UI, other services, local. */
+  byKind: Record<CallKind, number>;
   reset(): void;
+}
+
+function noKinds(): Record<CallKind, number> {
+  return Object.fromEntries(CALL_KINDS.map((kind) => [kind, 0])) as Record<CallKind, number>;
 }
 
 export function createCallCounter(): CallCounter {
   const counter: CallCounter = {
     total: 0,
     byMethod: {},
+    byKind: noKinds(),
     reset() {
       counter.total = 0;
       counter.byMethod = {};
+      counter.byKind = noKinds();
     },
   };
   return counter;
@@ -77,10 +86,11 @@ function check(guard: ExecutionGuard, qualified: string, access: Access): void {
 }
 
 /** A call made by the script: checked, counted, and the fault due on it, if any. */
-function counted(guard: ExecutionGuard, qualified: string, access: Access) {
+function counted(guard: ExecutionGuard, qualified: string, access: Access, kind: CallKind) {
   check(guard, qualified, access);
   guard.calls.total += 1;
   guard.calls.byMethod[qualified] = (guard.calls.byMethod[qualified] ?? 0) + 1;
+  guard.calls.byKind[kind] += 1;
   return guard.faults?.due(qualified);
 }
 
@@ -98,9 +108,10 @@ export function instrument(cls: { prototype: any; name: string }, service: strin
     const original = descriptor.value as (...args: unknown[]) => unknown;
     const qualified = `${service}.${name}`;
     const access = classify(qualified, name);
+    const kind = callKind(qualified);
     const wrapped = function (this: Guarded, ...args: unknown[]): unknown {
       const guard = this[GUARD];
-      const fault = guard.depth === 0 ? counted(guard, qualified, access) : undefined;
+      const fault = guard.depth === 0 ? counted(guard, qualified, access, kind) : undefined;
       if (fault?.when === 'before') throw faultError(fault);
       guard.depth += 1;
       let result: unknown;
