@@ -3,7 +3,7 @@
  * add-on's, and writes the list back once with the add-on's rules first (Sheets applies the first
  * matching rule, and a status colour is what the add-on is for).
  */
-import { type HighlightRule, isOwnRuleFormula } from '../core';
+import { columnLetter, type HighlightRule, isOwnRuleFormula } from '../core';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
@@ -17,13 +17,13 @@ function isOwnRule(rule: Rule): boolean {
 }
 
 export function applyHighlights(sheet: Sheet, firstRow: number, rules: readonly HighlightRule[]): void {
-  const rowsBelow = Math.max(sheet.getMaxRows() - firstRow + 1, 1);
   const kept = sheet.getConditionalFormatRules().filter((rule) => !isOwnRule(rule));
   const own = rules.map((rule) =>
     SpreadsheetApp.newConditionalFormatRule()
       .whenFormulaSatisfied(rule.formula)
       .setBackground(rule.background)
-      .setRanges([sheet.getRange(firstRow, rule.column, rowsBelow, 1)])
+      // Open-ended ("C2:C"): down to the sheet's last row without asking the sheet how many it has.
+      .setRanges([sheet.getRange(`${columnLetter(rule.column)}${firstRow}:${columnLetter(rule.column)}`)])
       .build(),
   );
   sheet.setConditionalFormatRules([...own, ...kept]);

@@ -5,12 +5,16 @@
 import { type CellValue, HISTORY_HEADERS, type KpiReading, planSnapshot } from '../core';
 import { sheetCalendar } from './calendar';
 import { SHEET_NAMES } from './layouts';
-import { appendRows, logSheet, readLog } from './log-sheet';
+import { appendRows, type OpenLog, openLog } from './log-sheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+function openHistory(spreadsheet: Spreadsheet): OpenLog {
+  return openLog(spreadsheet, SHEET_NAMES.history, HISTORY_HEADERS, { 1: 'yyyy-mm-dd' });
+}
+
 export function historySheet(spreadsheet: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
-  return logSheet(spreadsheet, SHEET_NAMES.history, HISTORY_HEADERS, { 1: 'yyyy-mm-dd' });
+  return openHistory(spreadsheet).sheet;
 }
 
 /** Records today's values (today: the spreadsheet's day) and returns the whole history as it now stands. */
@@ -19,9 +23,10 @@ export function snapshotKpis(
   readings: readonly KpiReading[],
   today: Date,
 ): CellValue[][] {
-  const sheet = historySheet(spreadsheet);
+  const log = openHistory(spreadsheet);
+  const { sheet } = log;
   const calendar = sheetCalendar(spreadsheet);
-  const history = convertDays(readLog(sheet, HISTORY_HEADERS.length), calendar.local);
+  const history = convertDays(log.rows, calendar.local);
   const plan = planSnapshot(history, readings, today);
   if (plan.updates.length > 0) {
     const first = Math.min(...plan.updates.map((u) => u.index));
@@ -35,7 +40,7 @@ export function snapshotKpis(
       .getRange(first + 2, 1, block.length, HISTORY_HEADERS.length)
       .setValues(convertDays(block, calendar.cell));
   }
-  appendRows(sheet, convertDays(plan.appends, calendar.cell), [2]);
+  appendRows(sheet, convertDays(plan.appends, calendar.cell), [2], log.rows.length + 1);
   return [...history, ...plan.appends];
 }
 

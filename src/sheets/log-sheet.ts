@@ -3,30 +3,37 @@
  * created when missing, read whole with one getValues and appended to with one setValues.
  */
 import type { CellValue } from '../core';
-import { headerTexts, sheetNamed } from './sheet-lookup';
+import { sheetNamed } from './sheet-lookup';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+/** A log sheet and the rows under its header, as read in one call. */
+export interface OpenLog {
+  readonly sheet: Sheet;
+  readonly rows: CellValue[][];
+}
+
 /**
- * The sheet `name` with `headers`, created (and given `formats`, column -> number format) when missing;
- * an unrelated sheet of that name is refused.
+ * The sheet `name` with `headers` and its rows (the header checked and the rows read in one call),
+ * created (and given `formats`, column -> number format) when missing; an unrelated sheet of that name
+ * is refused.
  */
-export function logSheet(
+export function openLog(
   spreadsheet: Spreadsheet,
   name: string,
   headers: readonly string[],
   formats: Readonly<Record<number, string>> = {},
-): Sheet {
+): OpenLog {
   const existing = sheetNamed(spreadsheet, name);
   if (existing) {
-    const found = headerTexts(existing);
-    if (!headers.every((title, i) => found[i] === title)) {
+    const [found = [], ...rows] = existing.getDataRange().getValues() as CellValue[][];
+    if (!headers.every((title, i) => String(found[i] ?? '').trim() === title)) {
       throw new Error(
         `The "${existing.getName()}" sheet does not have the columns ${headers.join(', ')}. Rename that sheet so the add-on can create its own.`,
       );
     }
-    return existing;
+    return { sheet: existing, rows: rows.map((row) => headers.map((_, i) => row[i] ?? '')) };
   }
   const sheet = spreadsheet.insertSheet(name);
   sheet
@@ -37,7 +44,17 @@ export function logSheet(
   for (const [column, format] of Object.entries(formats)) {
     sheet.getRange(2, Number(column), sheet.getMaxRows() - 1, 1).setNumberFormat(format);
   }
-  return sheet;
+  return { sheet, rows: [] };
+}
+
+/** The log sheet alone (see openLog). */
+export function logSheet(
+  spreadsheet: Spreadsheet,
+  name: string,
+  headers: readonly string[],
+  formats: Readonly<Record<number, string>> = {},
+): Sheet {
+  return openLog(spreadsheet, name, headers, formats).sheet;
 }
 
 /** Every row under the header (one call). */
@@ -47,26 +64,34 @@ export function readLog(sheet: Sheet, width: number): CellValue[][] {
 }
 
 /**
- * Appends rows after the last row in one write, growing the sheet when it is full. Columns listed in
- * `textColumns` (1-based) are set to plain text first, so what a user typed ("=1+1", "-5 users") is
- * stored as typed and never read as a formula or a number.
+ * Appends rows after the last row (`lastRow` when the caller has just read it) in one write, growing
+ * the sheet when it is full. Columns listed in `textColumns` (1-based) are set to plain text first, so
+ * what a user typed ("=1+1", "-5 users") is stored as typed and never read as a formula or a number.
  */
 export function appendRows(
   sheet: Sheet,
   rows: readonly (readonly CellValue[])[],
   textColumns: readonly number[] = [],
+  lastRow?: number,
 ): void {
   if (rows.length === 0) return;
   const width = rows[0]?.length ?? 0;
-  const last = sheet.getLastRow();
-  const missing = last + rows.length - sheet.getMaxRows();
-  if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
-  const target = sheet.getRange(last + 1, 1, rows.length, width);
-  if (textColumns.length > 0) {
-    const formats = target
-      .getNumberFormats()
-      .map((row) => row.map((format, i) => (textColumns.includes(i + 1) ? '@' : format)));
-    target.setNumberFormats(formats);
+  const last = lastRow ?? sheet.getLastRow();
+  const maxRows = sheet.getMaxRows();
+  if (last + rows.length > maxRows) sheet.insertRowsAfter(maxRows, last + rows.length - maxRows);
+  for (const [first, count] of columnRuns(textColumns)) {
+    sheet.getRange(last + 1, first, rows.length, count).setNumberFormat('@');
   }
-  target.setValues(rows.map((r) => [...r]));
+  sheet.getRange(last + 1, 1, rows.length, width).setValues(rows.map((r) => [...r]));
+}
+
+/** Columns as runs of adjacent ones, [first, count] each: one format write per run. */
+function columnRuns(columns: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const column of [...new Set(columns)].sort((a, b) => a - b)) {
+    const run = runs[runs.length - 1];
+    if (run && run[0] + run[1] === column) run[1] += 1;
+    else runs.push([column, 1]);
+  }
+  return runs;
 }

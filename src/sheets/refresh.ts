@@ -29,7 +29,13 @@ import {
 import { sheetCalendar } from './calendar';
 import { applyHighlights } from './highlights';
 import { snapshotKpis } from './kpi-history-sheet';
-import { type CycleSettings, ensureSettings, readCycleSettings, updateAsOf } from './settings';
+import {
+  type CycleSettings,
+  ensureSettings,
+  readCycleSettings,
+  readSettingsBlock,
+  updateAsOf,
+} from './settings';
 import { readTableRows, type TableSnapshot, writeRuns } from './table-io';
 import { type ConnectedTable, findTables } from './table-metadata';
 
@@ -56,10 +62,12 @@ export function newKeyResultId(): string {
 
 function readSettings(spreadsheet: Spreadsheet, today: Date): CycleSettings | string {
   try {
-    updateAsOf(spreadsheet, today);
+    let settings = readSettingsBlock(spreadsheet);
+    updateAsOf(spreadsheet, today, settings);
     // A settings block made by an older version gains the settings the formulas now read.
-    if (spreadsheet.getRangeByName(SETTING_NAMES.asOf)) ensureSettings(spreadsheet, today);
-    return readCycleSettings(spreadsheet);
+    if (settings.range(SETTING_NAMES.asOf) && ensureSettings(spreadsheet, today, settings) !== 'exists')
+      settings = readSettingsBlock(spreadsheet);
+    return readCycleSettings(spreadsheet, settings);
   } catch (error) {
     return (error as Error).message;
   }

@@ -77,6 +77,53 @@ const ROWS: readonly SettingRow[] = [
 
 const LABEL_OF: Readonly<Record<string, string>> = Object.fromEntries(ROWS.map((r) => [r.name, r.label]));
 
+/**
+ * The settings as one read: every named setting's range from one list of the spreadsheet's named
+ * ranges, and their values from one getValues over the block they span (a sheet each, usually one).
+ * Values are as read; a write through the block keeps it current for the reads that follow.
+ */
+export interface SettingsBlock {
+  /** The setting's range, or null when the spreadsheet has no range of that name. */
+  range(name: string): Range | null;
+  value(name: string): CellValue;
+  write(name: string, value: CellValue): void;
+}
+
+export function readSettingsBlock(spreadsheet: Spreadsheet): SettingsBlock {
+  const wanted = new Map(ROWS.map((row) => [row.name.toLowerCase(), row.name]));
+  const ranges = new Map<string, Range>();
+  for (const named of spreadsheet.getNamedRanges()) {
+    const name = wanted.get(named.getName().toLowerCase());
+    if (name) ranges.set(name, named.getRange());
+  }
+  const values = new Map<string, CellValue>();
+  const bySheet = new Map<number, [string, Range][]>();
+  for (const entry of ranges) {
+    const id = entry[1].getSheet().getSheetId();
+    bySheet.set(id, [...(bySheet.get(id) ?? []), entry]);
+  }
+  for (const group of bySheet.values()) {
+    const rows = group.map(([, r]) => r.getRow());
+    const columns = group.map(([, r]) => r.getColumn());
+    const [top, left] = [Math.min(...rows), Math.min(...columns)];
+    const sheet = (group[0] as [string, Range])[1].getSheet();
+    const block = sheet
+      .getRange(top, left, Math.max(...rows) - top + 1, Math.max(...columns) - left + 1)
+      .getValues() as CellValue[][];
+    for (const [name, range] of group) {
+      values.set(name, block[range.getRow() - top]?.[range.getColumn() - left] ?? '');
+    }
+  }
+  return {
+    range: (name) => ranges.get(name) ?? null,
+    value: (name) => values.get(name),
+    write(name, value) {
+      ranges.get(name)?.setValue(value);
+      values.set(name, value);
+    },
+  };
+}
+
 export type SettingsOutcome =
   | 'created'
   | 'exists'
@@ -101,8 +148,12 @@ function blockColumns(anchor: Range | null): { label: number; value: number } {
  * there without its named range (a run stopped half-way) is named where it stands, so running it
  * again adds nothing twice. `today` is the spreadsheet's day (see sheetCalendar).
  */
-export function ensureSettings(spreadsheet: Spreadsheet, today: Date): SettingsOutcome {
-  const named = new Map(ROWS.map((row) => [row.name, spreadsheet.getRangeByName(row.name)]));
+export function ensureSettings(
+  spreadsheet: Spreadsheet,
+  today: Date,
+  settings: SettingsBlock = readSettingsBlock(spreadsheet),
+): SettingsOutcome {
+  const named = new Map(ROWS.map((row) => [row.name, settings.range(row.name)]));
   const missing = ROWS.filter((row) => !named.get(row.name));
   if (missing.length === 0) return 'exists';
   const anchor = ROWS.map((row) => named.get(row.name)).find((range) => range) ?? null;
@@ -175,30 +226,26 @@ function settingField(name: string): string {
   return `${LABEL_OF[name] ?? name} (${name})`;
 }
 
-function namedValue(spreadsheet: Spreadsheet, name: string): CellValue {
-  const range = spreadsheet.getRangeByName(name);
-  if (!range)
+function namedValue(spreadsheet: Spreadsheet, settings: SettingsBlock, name: string): CellValue {
+  if (!settings.range(name))
     throw new Error(
       `The named range ${name} is missing: run Set up OKR & KPI sheets to recreate the settings.`,
     );
-  return sheetCalendar(spreadsheet).local(range.getValue() as CellValue);
-}
-
-/** A setting added by a later version: blank (its default) until Set up or Refresh adds its row. */
-function optionalValue(spreadsheet: Spreadsheet, name: string): CellValue {
-  return spreadsheet.getRangeByName(name)?.getValue() as CellValue;
+  return sheetCalendar(spreadsheet).local(settings.value(name));
 }
 
 /** The current cycle from the settings block; errors name the setting and the value. */
-export function readCycleSettings(spreadsheet: Spreadsheet): CycleSettings {
-  const cycle = readCycle(
-    namedValue(spreadsheet, SETTING_NAMES.cycleStart),
-    namedValue(spreadsheet, SETTING_NAMES.cycleEnd),
-  );
-  const name = String(namedValue(spreadsheet, SETTING_NAMES.cycleName) ?? '').trim();
+export function readCycleSettings(
+  spreadsheet: Spreadsheet,
+  settings: SettingsBlock = readSettingsBlock(spreadsheet),
+): CycleSettings {
+  const named = (name: string) => namedValue(spreadsheet, settings, name);
+  const cycle = readCycle(named(SETTING_NAMES.cycleStart), named(SETTING_NAMES.cycleEnd));
+  const name = String(named(SETTING_NAMES.cycleName) ?? '').trim();
+  // Settings added by a later version are blank (their default) until Set up or Refresh adds their row.
   const bands = readPaceBands(
-    optionalValue(spreadsheet, SETTING_NAMES.atRiskGap),
-    optionalValue(spreadsheet, SETTING_NAMES.offTrackGap),
+    settings.value(SETTING_NAMES.atRiskGap),
+    settings.value(SETTING_NAMES.offTrackGap),
     {
       atRiskGap: settingField(SETTING_NAMES.atRiskGap),
       offTrackGap: settingField(SETTING_NAMES.offTrackGap),
@@ -206,23 +253,22 @@ export function readCycleSettings(spreadsheet: Spreadsheet): CycleSettings {
   );
   return {
     cycle: { ...cycle, name },
-    asOf: readDate(namedValue(spreadsheet, SETTING_NAMES.asOf), SETTING_NAMES.asOf),
+    asOf: readDate(named(SETTING_NAMES.asOf), SETTING_NAMES.asOf),
     bands,
   };
 }
 
 /** The team's check-in interval and day; errors name the setting and the value. */
 export function readCheckInSettings(spreadsheet: Spreadsheet): CheckInSchedule {
+  const settings = readSettingsBlock(spreadsheet);
   return readCheckInSchedule(
-    optionalValue(spreadsheet, SETTING_NAMES.checkInInterval),
-    optionalValue(spreadsheet, SETTING_NAMES.checkInDay),
+    settings.value(SETTING_NAMES.checkInInterval),
+    settings.value(SETTING_NAMES.checkInDay),
     { interval: settingField(SETTING_NAMES.checkInInterval), day: settingField(SETTING_NAMES.checkInDay) },
   );
 }
 
 /** Moves the as-of date to today (the spreadsheet's day), so every OKR_STATUS reading it is judged on today. */
-export function updateAsOf(spreadsheet: Spreadsheet, today: Date): void {
-  spreadsheet
-    .getRangeByName(SETTING_NAMES.asOf)
-    ?.setValue(sheetCalendar(spreadsheet).cell(startOfDay(today)));
+export function updateAsOf(spreadsheet: Spreadsheet, today: Date, settings: SettingsBlock): void {
+  settings.write(SETTING_NAMES.asOf, sheetCalendar(spreadsheet).cell(startOfDay(today)));
 }

@@ -3,6 +3,9 @@ export function sheetNamed(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   name: string,
 ): GoogleAppsScript.Spreadsheet.Sheet | undefined {
+  // The exact name in one call; only a name in other letter case needs every sheet's name.
+  const exact = spreadsheet.getSheetByName(name);
+  if (exact) return exact;
   const wanted = name.toLowerCase();
   return spreadsheet.getSheets().find((sheet) => sheet.getName().toLowerCase() === wanted);
 }

@@ -14,9 +14,8 @@ export interface TableSnapshot {
 
 /**
  * Reads the header and every data row of a table in one call (one blank data row for a table without
- * data yet). Rows past
- * the last one with any input are dropped: a range formula's blank results count as content for
- * getLastRow, so the sheet's last row says little about where the table ends.
+ * data yet). Rows past the last one with any input are dropped: a range formula's blank results count
+ * as content for the data range, so the sheet's last row says little about where the table ends.
  */
 export function readTableRows(
   sheet: Sheet,
@@ -25,9 +24,14 @@ export function readTableRows(
   map: ColumnMap,
 ): TableSnapshot {
   const firstRow = headerRow + 1;
-  const width = Math.max(sheet.getLastColumn(), ...Object.values(map));
-  const height = Math.max(sheet.getLastRow() - headerRow, 1);
-  const [header = [], ...rows] = sheet.getRange(headerRow, 1, height + 1, width).getValues() as CellValue[][];
+  // The used block in one call (from row 1: asking for the last row and column first would cost two more).
+  const used = sheet.getDataRange().getValues() as CellValue[][];
+  const width = Math.max(used[0]?.length ?? 0, ...Object.values(map));
+  const pad = (row: CellValue[] = []) =>
+    row.length < width ? [...row, ...Array<CellValue>(width - row.length).fill('')] : row;
+  const header = pad(used[headerRow - 1]);
+  const below = used.slice(headerRow);
+  const rows = (below.length > 0 ? below : [[]]).map(pad);
   const inputs = inputsOf(kind).flatMap((field) =>
     map[field] === undefined ? [] : [(map[field] as number) - 1],
   );

@@ -23,6 +23,8 @@ const tableSchema = lazy(() =>
   z.object({ kind: z.enum(['kpi', 'okr']), defaults: z.optional(tableDefaultsSchema()) }),
 );
 
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
 export interface ConnectedTable {
   readonly sheet: GoogleAppsScript.Spreadsheet.Sheet;
   readonly kind: TableKind;
@@ -66,37 +68,44 @@ export function forgetTable(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
   }
 }
 
-/** Every connected table of the spreadsheet, with its columns where they are now. */
+/**
+ * Every connected table of the spreadsheet, with its columns where they are now, from one metadata
+ * search: a finder matches one key at most, and one search of all beats one per key and per sheet.
+ * Each result carries its key, value and location, so nothing else is read.
+ */
 export function findTables(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): ConnectedTable[] {
-  const tables: ConnectedTable[] = [];
-  for (const meta of spreadsheet.createDeveloperMetadataFinder().withKey(TABLE_KEY).find()) {
-    const parsed = tableSchema().safeParse(safeJson(meta.getValue()));
-    const header = meta.getLocation().getRow();
-    if (!parsed.success || header === null) continue;
-    const sheet = header.getSheet();
-    tables.push({
-      sheet,
-      kind: parsed.data.kind,
-      headerRow: header.getRow(),
-      map: readColumnMap(sheet, parsed.data.kind),
-      defaults: definedOnly(parsed.data.defaults ?? {}),
-    });
+  const headers: { meta: GoogleAppsScript.Spreadsheet.DeveloperMetadata; row: Range }[] = [];
+  const fields = new Map<number, { field: string; column: number }[]>();
+  for (const meta of spreadsheet.createDeveloperMetadataFinder().find()) {
+    const key = meta.getKey();
+    if (key === TABLE_KEY) {
+      const row = meta.getLocation().getRow();
+      if (row) headers.push({ meta, row });
+    } else if (key === FIELD_KEY) {
+      const column = meta.getLocation().getColumn();
+      if (!column) continue;
+      const sheetId = column.getSheet().getSheetId();
+      fields.set(sheetId, [
+        ...(fields.get(sheetId) ?? []),
+        { field: meta.getValue() ?? '', column: column.getColumn() },
+      ]);
+    }
   }
-  return tables;
+  return headers.flatMap(({ meta, row }) => {
+    const parsed = tableSchema().safeParse(safeJson(meta.getValue()));
+    if (!parsed.success) return [];
+    const { kind } = parsed.data;
+    const sheet = row.getSheet();
+    const map: ColumnMap = {};
+    for (const { field, column } of fields.get(sheet.getSheetId()) ?? []) {
+      if (isFieldOf(kind, field)) map[field] = column;
+    }
+    return [{ sheet, kind, headerRow: row.getRow(), map, defaults: definedOnly(parsed.data.defaults ?? {}) }];
+  });
 }
 
 export function findTable(sheet: GoogleAppsScript.Spreadsheet.Sheet): ConnectedTable | undefined {
   return findTables(sheet.getParent()).find((t) => t.sheet.getSheetId() === sheet.getSheetId());
-}
-
-function readColumnMap(sheet: GoogleAppsScript.Spreadsheet.Sheet, kind: TableKind): ColumnMap {
-  const map: ColumnMap = {};
-  for (const meta of sheet.createDeveloperMetadataFinder().withKey(FIELD_KEY).find()) {
-    const field = meta.getValue() ?? '';
-    const column = meta.getLocation().getColumn();
-    if (column !== null && isFieldOf(kind, field)) map[field] = column.getColumn();
-  }
-  return map;
 }
 
 function safeJson(text: string | null): unknown {
