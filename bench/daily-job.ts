@@ -1,6 +1,7 @@
 /** The daily alert job over 1,000 KPIs with a year of history: Sheets calls and time. */
 import { type Addon, openAddon } from '../test/support/addon';
 import { fixed, onceMs } from './measure';
+import { perKind, roundTrips } from './refresh';
 
 const KPIS = 1_000;
 const DAYS = 365;
@@ -48,11 +49,12 @@ export function benchDailyJob(): Record<string, string>[] {
   return [
     {
       case: `daily job, ${KPIS} KPIs, ${DAYS} days of history (${KPIS * DAYS} rows)`,
-      calls: String(addon.wb.calls.total),
-      'getValues calls': String(addon.wb.calls.byMethod['Range.getValues'] ?? 0),
-      'setValues calls': String(addon.wb.calls.byMethod['Range.setValues'] ?? 0),
+      'round trips': String(roundTrips(addon.wb.calls.byKind)),
+      ...perKind(addon.wb.calls.byKind),
+      getValues: String(addon.wb.calls.byMethod['Range.getValues'] ?? 0),
+      setValues: String(addon.wb.calls.byMethod['Range.setValues'] ?? 0),
       // Local calls (no document round trip): one per distinct day read in the sheet's time zone.
-      'formatDate calls': String(addon.wb.calls.byMethod['Utilities.formatDate'] ?? 0),
+      formatDate: String(addon.wb.calls.byMethod['Utilities.formatDate'] ?? 0),
       ms: fixed(ms, 0),
       emails: String(addon.wb.mail.sent.length),
       'alert log rows': String(log.getLastRow() - 1),

@@ -3,8 +3,10 @@
  * table in the same run: Sheets calls and time. The emulator answers a call in microseconds where Apps
  * Script takes milliseconds, so the call counts are the figure that carries over to a real spreadsheet.
  */
+import { CALL_KINDS, type CallKind, callKind, ROUND_TRIPS } from '../emulator/call-kinds';
 import { judgeKpiTable, kpiStatus, readThresholds, STATUS_COLOURS } from '../src/core';
 import { type Addon, NOW, openAddon } from '../test/support/addon';
+import { openDemo } from '../test/support/demo';
 import { fixed, onceMs } from './measure';
 
 const HEADERS = ['Metric', 'Owner', 'Actual', 'Goal', 'Min', 'Critical', 'Direction'];
@@ -25,6 +27,15 @@ function teamTable(rows: number): Addon {
   sheet.getRange(1, 1, rows + 1, HEADERS.length).setValues([HEADERS, ...data]);
   sheet.activate();
   return addon;
+}
+
+export function roundTrips(byKind: Readonly<Record<CallKind, number>>): number {
+  return ROUND_TRIPS.reduce((n, kind) => n + byKind[kind], 0);
+}
+
+/** One column per kind of call (reads, writes, UI, other services; local calls are no round trip). */
+export function perKind(byKind: Readonly<Record<CallKind, number>>): Record<string, string> {
+  return Object.fromEntries(CALL_KINDS.map((kind) => [kind, String(byKind[kind])]));
 }
 
 /** What a script written without batching does: every cell is its own call. */
@@ -54,20 +65,43 @@ export function benchRefresh(): Record<string, string>[] {
     ours.run('menuConnectTable');
     ours.wb.calls.reset();
     const refresh = onceMs(() => ours.run('menuRefresh'));
-    const oursCalls = ours.wb.calls.total;
+    const oursCalls = roundTrips(ours.wb.calls.byKind);
     const naive = teamTable(rows);
     naive.wb.calls.reset();
     const cellByCell = onceMs(() => naiveRefresh(naive, rows));
     out.push({
       rows: String(rows),
-      'refresh calls': String(oursCalls),
+      'refresh round trips': String(oursCalls),
+      ...perKind(ours.wb.calls.byKind),
       'refresh ms': fixed(refresh.ms, 0),
-      'naive calls': String(naive.wb.calls.total),
+      'naive round trips': String(roundTrips(naive.wb.calls.byKind)),
       'naive ms': fixed(cellByCell.ms, 0),
-      'calls ratio': fixed(naive.wb.calls.total / oursCalls, 0),
+      ratio: fixed(roundTrips(naive.wb.calls.byKind) / oursCalls, 0),
     });
   }
   return out;
+}
+
+/**
+ * Refresh on the preview's demo workbook (three connected tables, the settings, the KPI History), the
+ * day after its last Refresh: every round trip by kind and by method.
+ */
+export function benchDemoRefresh(): { kinds: Record<string, string>[]; methods: Record<string, string>[] } {
+  const demo = openDemo();
+  demo.wb.setClock(() => new Date(NOW.getTime() + 24 * 3600_000));
+  demo.wb.calls.reset();
+  demo.run('menuRefresh');
+  const { byKind, byMethod } = demo.wb.calls;
+  const methods = Object.entries(byMethod)
+    .map(([method, count]) => ({ kind: callKind(method), method, count: String(count) }))
+    .filter((row) => row.kind !== 'local')
+    .sort((a, b) => CALL_KINDS.indexOf(a.kind) - CALL_KINDS.indexOf(b.kind));
+  return {
+    kinds: [
+      { case: 'Refresh, demo workbook', 'round trips': String(roundTrips(byKind)), ...perKind(byKind) },
+    ],
+    methods,
+  };
 }
 
 /** Core alone on the largest table: the judgement Refresh makes, without any Sheets call. */

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { benchDailyJob } from './daily-job';
 import { benchFormulas, isFormulaName, runFormulaCase } from './formulas';
-import { benchJudge, benchRefresh } from './refresh';
+import { benchDemoRefresh, benchJudge, benchRefresh } from './refresh';
 
 const dist = join(__dirname, '../../dist');
 const [mode, name, rows] = process.argv.slice(2);
@@ -23,6 +23,12 @@ function runAll(): void {
   console.table(benchFormulas(__filename));
   console.log('\nRefresh of a connected KPI table, against a naive cell-by-cell refresh (emulated Sheets):');
   console.table(benchRefresh());
+  console.log(
+    '\nRefresh on the demo workbook, the next day: round trips by kind, then by method (local calls left out):',
+  );
+  const demo = benchDemoRefresh();
+  console.table(demo.kinds);
+  console.table(demo.methods);
   console.table(benchJudge());
   console.log('\nDaily alert job:');
   console.table(benchDailyJob());

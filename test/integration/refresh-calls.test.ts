@@ -3,20 +3,15 @@
  * connected): at most 40, and as many for tables of a thousand rows more.
  */
 import { ROUND_TRIPS } from '../../emulator/call-kinds';
-import { buildDemo, TEAM_SHEET } from '../../preview/worker/demo';
-import { NOW, openAddon } from '../support/addon';
-
-function demo() {
-  const addon = openAddon({ clock: () => NOW });
-  buildDemo({ wb: addon.wb, functions: [], run: (name, args = []) => addon.run(name, ...args) });
-  return addon;
-}
+import { TEAM_SHEET } from '../../preview/worker/demo';
+import { type Addon, NOW } from '../support/addon';
+import { openDemo as demo } from '../support/demo';
 
 /**
  * Adds `rows` rows under each table, copies of its first data row with a name of their own, and room
  * in the KPI History for their values (a full history grows the sheet first: one call more, at any size).
  */
-function grow(addon: ReturnType<typeof demo>, rows: number): void {
+function grow(addon: Addon, rows: number): void {
   const history = addon.wb.sheet('KPI History');
   history.insertRowsAfter(history.getMaxRows(), 10 * rows);
   for (const [name, width] of [
@@ -39,7 +34,7 @@ function grow(addon: ReturnType<typeof demo>, rows: number): void {
 }
 
 /** The calls of one Refresh at `at`, after one at NOW (at NOW again, the history is updated in place). */
-function refreshCalls(addon: ReturnType<typeof demo>, at: Date) {
+function refreshCalls(addon: Addon, at: Date) {
   addon.run('menuRefresh');
   addon.wb.setClock(() => at);
   addon.wb.calls.reset();
