@@ -47,7 +47,9 @@ if (typeof config.scriptId !== 'string' || config.scriptId.trim() === '' || conf
   fail(`${configName} has no script ID: put the ${target} project's script ID in "scriptId". ${howTo}`);
 const pushed = resolve(dirname(configPath), config.rootDir ?? '.');
 if (pushed !== join(dir, 'dist'))
-  fail(`${configName} must have "rootDir": "dist" (the built add-on), not ${JSON.stringify(config.rootDir)}.`);
+  fail(
+    `${configName} must have "rootDir": "dist" (the built add-on), not ${JSON.stringify(config.rootDir)}.`,
+  );
 
 // Production keeps clasp's question before a changed manifest (new scopes) replaces the live one.
 const push = ['clasp', '--project', configName, 'push', ...(args.prod ? [] : ['--force'])];
