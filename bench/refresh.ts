@@ -5,7 +5,7 @@
  */
 import { CALL_KINDS, type CallKind, callKind, ROUND_TRIPS } from '../emulator/call-kinds';
 import { judgeKpiTable, kpiStatus, readThresholds, STATUS_COLOURS } from '../src/core';
-import { type Addon, NOW, openAddon } from '../test/support/addon';
+import { type Addon, connectAsProposed, NOW, openAddon } from '../test/support/addon';
 import { openDemo } from '../test/support/demo';
 import { fixed, onceMs } from './measure';
 
@@ -61,8 +61,7 @@ export function benchRefresh(): Record<string, string>[] {
   const out: Record<string, string>[] = [];
   for (const rows of [100, 10_000, 50_000]) {
     const ours = teamTable(rows);
-    ours.wb.ui.respond({ button: 'YES' });
-    ours.run('menuConnectTable');
+    connectAsProposed(ours);
     ours.wb.calls.reset();
     const refresh = onceMs(() => ours.run('menuRefresh'));
     const oursCalls = roundTrips(ours.wb.calls.byKind);

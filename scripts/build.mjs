@@ -16,7 +16,7 @@ const entry = resolve(root, args.entry ?? 'src/main.ts');
 const dist = resolve(root, args.out ?? 'dist');
 const GLOBAL_NAME = 'OKR_KPI_TRACKER';
 
-const PAGES = ['check-in', 'thresholds'];
+const PAGES = ['check-in', 'thresholds', 'connect'];
 const sidebarDir = join(root, 'src/ui/sidebar');
 
 /** One sidebar page: its TypeScript bundled for the browser and its CSS, inlined into its HTML. */

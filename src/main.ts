@@ -17,6 +17,8 @@ import { connectActiveTable, refreshScores, setUpSheets, showHelp } from './ui/a
 import { turnOffDailyAlerts, turnOnDailyAlerts } from './ui/alert-actions';
 import { submitCheckIn } from './ui/check-in-handlers';
 import type { CheckInForm } from './ui/check-in-schema';
+import { submitConnect } from './ui/connect-handlers';
+import type { ConnectForm } from './ui/connect-schema';
 import { closeCycleFromMenu } from './ui/cycle-actions';
 import { buildMenu } from './ui/menu';
 import { openCheckInSidebar, openThresholdSidebar } from './ui/sidebars';
@@ -61,6 +63,11 @@ export function menuEditThresholds() {
 /** Sidebar: records a check-in; validated again here with the form's schema. */
 export function sidebarSubmitCheckIn(form: CheckInForm) {
   return submitCheckIn(form);
+}
+
+/** Sidebar: connects a table with the roles the user confirmed; validated again here with the form's schema. */
+export function sidebarConnectTable(form: ConnectForm) {
+  return submitConnect(form);
 }
 
 /** Sidebar: saves one KPI's warning, critical and direction. */

@@ -1,8 +1,11 @@
 /**
  * The demo workbook, made by the add-on itself as a user would: Set up with example rows, then a team's
- * own KPI table (one row with an unreadable value) connected with "Connect an existing table", then
- * Refresh. The questions the add-on asks on the way are answered Yes from the emulator's scripted queue.
+ * own KPI table (one row with an unreadable value) connected with "Connect an existing table" (its
+ * confirm step accepted as proposed), then Refresh. Set up's question is answered Yes from the
+ * emulator's scripted queue.
  */
+import { type ConnectPageData, proposalForm } from '../../src/ui/connect-schema';
+import { readInitialData } from '../../src/ui/plain';
 import type { Addon } from './addon';
 
 export const TEAM_SHEET = 'Team KPIs';
@@ -29,8 +32,10 @@ export function buildDemo(addon: Addon): void {
   team.getRange(1, 1, TEAM_TABLE.length, header.length).setValues(TEAM_TABLE);
   team.getRange(1, 1, 1, header.length).setFontWeight('bold');
   spreadsheet.setActiveSheet(team);
-  wb.ui.respond({ button: 'YES' });
   addon.run('menuConnectTable');
+  // The confirm step, confirmed as proposed, as a user pressing Connect would.
+  const page = readInitialData<ConnectPageData>(wb.ui.lastSidebar()?.html ?? '');
+  addon.run('sidebarConnectTable', [proposalForm(page)]);
 
   addon.run('menuRefresh');
   const okrs = spreadsheet.getSheetByName('OKRs');

@@ -27,4 +27,5 @@ export * from './pace';
 export * from './read-cells';
 export * from './read-header';
 export * from './sudden-change';
+export * from './table-roles';
 export * from './tables';

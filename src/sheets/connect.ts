@@ -82,21 +82,6 @@ export function proposeMapping(
   return { ...base, kind, because, maps, connected: false };
 }
 
-/** A column as the user knows it: its letter and its header. */
-export function columnName(headers: readonly string[], column: number): string {
-  const header = headers[column] ?? '';
-  return header ? `column ${columnLetter(column)} ("${header}")` : `column ${columnLetter(column)}`;
-}
-
-/** A plain-language list of a mapping, for the confirmation dialog. */
-export function describeMapping(kind: TableKind, map: ColumnMap, headers: readonly string[]): string {
-  const specs = columnsOf(kind);
-  return Object.entries(map)
-    .sort(([, a], [, b]) => a - b)
-    .map(([field, column]) => `${specs[field]?.title ?? field} ← ${columnName(headers, column)}`)
-    .join('\n');
-}
-
 /**
  * Connects the table after the user confirmed `mapping`: validates it, appends the add-on's output
  * columns it lacks after the last used column, and records everything as metadata. Returns the

@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import {
   type ColumnMap,
+  columnLetter,
   columnsOf,
   type Field,
   inputsOf,
@@ -11,6 +12,10 @@ import {
   type TableDefaults,
   type TableKind,
 } from '../core';
+
+function titleOf(kind: TableKind, field: string): string {
+  return columnsOf(kind)[field]?.title ?? field;
+}
 
 const column = () => z.number().check(z.int(), z.positive());
 
@@ -44,21 +49,21 @@ const tableMappingSchema = lazy(() =>
           if (!known.has(field))
             ctx.addIssue({
               code: 'custom',
-              message: `"${field}" is not a column of a ${mapping.kind.toUpperCase()} table`,
+              message: `"${field}" is not a column of ${mapping.kind === 'kpi' ? 'a KPI' : 'an OKR'} table`,
               path: ['map', field],
             });
           const other = byColumn.get(col);
           if (other !== undefined)
             ctx.addIssue({
               code: 'custom',
-              message: `${field} and ${other} are both mapped to column ${col}`,
+              message: `${titleOf(mapping.kind, field)} and ${titleOf(mapping.kind, other)} are both given column ${columnLetter(col)}`,
               path: ['map', field],
             });
           byColumn.set(col, field);
         }
         const missing = missingRequired(mapping.kind, mapping.map as ColumnMap);
         if (missing.length > 0) {
-          const titles = missing.map((f) => (columnsOf(mapping.kind)[f]?.title ?? f) as string);
+          const titles = missing.map((f) => titleOf(mapping.kind, f));
           ctx.addIssue({
             code: 'custom',
             message: `missing required column${missing.length > 1 ? 's' : ''}: ${titles.join(', ')}`,

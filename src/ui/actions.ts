@@ -2,12 +2,11 @@
  * What each menu item does, as a user sees it: a toast while working, a short summary at the end, and
  * a clear message when something is wrong. Sheets work is delegated to src/sheets.
  */
-import { columnsOf, missingRequired } from '../core';
-import { connectTable, describeMapping, proposeMapping } from '../sheets/connect';
+import { proposeMapping } from '../sheets/connect';
 import { refreshAll } from '../sheets/refresh';
 import { setUp } from '../sheets/setup';
-import { findTable } from '../sheets/table-metadata';
 import { menuAction } from './entry';
+import { showConnectSidebar } from './sidebars';
 import { refreshSummary, refreshToast, setupSummary } from './summary-text';
 
 const TITLE = 'OKR & KPI Tracker';
@@ -44,56 +43,20 @@ export const refreshScores = menuAction(TITLE, ({ locked }) => {
   else spreadsheet.toast(refreshToast(report), TITLE, 8);
 });
 
-export const connectActiveTable = menuAction(TITLE, ({ locked }) => {
+/** Finds the table's header and opens the confirm step; nothing is written until the user confirms there. */
+export const connectActiveTable = menuAction(TITLE, () => {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = spreadsheet.getActiveSheet();
   const proposal = proposeMapping(sheet, spreadsheet.getActiveRange());
   if (!proposal) {
     ui().alert(
       TITLE,
-      `No table header found on "${sheet.getName()}". Select the table's header row and the rows under it, then try again.`,
+      `No table header found on "${sheet.getName()}": no row there has two or more headers such as KPI, Target, Actual, Objective or Key result. Select the table's header row, then try again.`,
       ui().ButtonSet.OK,
     );
     return;
   }
-  let kind = proposal.kind;
-  if (kind === null) {
-    const which = ui().alert(
-      TITLE,
-      `The headers on row ${proposal.headerRow} do not say whether this is a table of KPIs or of key results (OKRs).\n\nIs it a table of KPIs? (No: a table of key results.)`,
-      ui().ButtonSet.YES_NO_CANCEL,
-    );
-    if (which === ui().Button.CANCEL || which === ui().Button.CLOSE) return;
-    kind = which === ui().Button.YES ? 'kpi' : 'okr';
-  }
-  const map = proposal.maps[kind];
-  const kindName = kind === 'kpi' ? 'a KPI' : 'an OKR';
-  const missing = missingRequired(kind, map).map((f) => columnsOf(kind)[f]?.title ?? f);
-  if (missing.length > 0) {
-    ui().alert(
-      TITLE,
-      `This looks like ${kindName} table (header on row ${proposal.headerRow}), but no column reads as: ${missing.join(', ')}.\n\nFound:\n${describeMapping(kind, map, proposal.headers)}\n\nRename or add those columns, then try again. Nothing was changed.`,
-      ui().ButtonSet.OK,
-    );
-    return;
-  }
-  const answer = ui().alert(
-    `Connect ${kindName} table?`,
-    `Header on row ${proposal.headerRow} of "${proposal.sheetName}". Columns:\n${describeMapping(kind, map, proposal.headers)}\n\nThe add-on will add its own columns (scores, statuses) after the table and colour it. Your cells are not changed.`,
-    ui().ButtonSet.YES_NO,
-  );
-  if (answer !== ui().Button.YES) return;
-  const text = locked(() => {
-    const saved = connectTable(sheet, {
-      kind,
-      headerRow: proposal.headerRow,
-      map,
-    });
-    if ('error' in saved) return `Not connected: ${saved.error}`;
-    if (!findTable(sheet)) return 'Not connected: the mapping could not be read back.';
-    return refreshSummary(refreshAll(spreadsheet, new Date()));
-  });
-  ui().alert(TITLE, text, ui().ButtonSet.OK);
+  showConnectSidebar(sheet, proposal);
 });
 
 export const showHelp = menuAction(TITLE, () => {

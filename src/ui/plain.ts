@@ -31,3 +31,10 @@ export const INITIAL_DATA_PLACEHOLDER = '"__INITIAL_DATA__"';
 export function withInitialData(html: string, data: unknown): string {
   return html.replace(INITIAL_DATA_PLACEHOLDER, () => scriptSafeJson(data));
 }
+
+/** A page's initial data back out of its HTML (what the page itself reads; for tests and the demo). */
+export function readInitialData<T>(html: string): T {
+  const json = /<script id="initial-data" type="application\/json">([\s\S]*?)<\/script>/.exec(html)?.[1];
+  if (json === undefined) throw new Error('the page has no initial data');
+  return JSON.parse(json) as T;
+}

@@ -1,5 +1,4 @@
-import type { Workbook } from '../../emulator';
-import { lastAlert, NOW, openAddon, values } from '../support/addon';
+import { connectAsProposed, lastAlert, NOW, openAddon, values } from '../support/addon';
 
 const TEAM_TABLE = [
   ['Metric', 'Owner', 'Actual', 'Goal', 'Min', 'Critical', 'Notes'],
@@ -18,97 +17,10 @@ function teamWorkbook() {
   return { ...addon, sheet };
 }
 
-function userBlock(wb: Workbook) {
-  return values(wb, 'Team KPIs', 'A1:G5');
-}
-
 describe('Connect an existing table', () => {
-  it('maps the columns by header, asks first, and writes nothing on No', () => {
-    const { wb, run, sheet } = teamWorkbook();
-    wb.ui.respond({ button: 'NO' });
-    run('menuConnectTable');
-    expect(wb.ui.alerts[0]?.title).toBe('Connect a KPI table?');
-    expect(wb.ui.alerts[0]?.message).toMatch(
-      /KPI ← column A \("Metric"\).*Current ← column C \("Actual"\).*Warning ← column E \("Min"\)/s,
-    );
-    expect(userBlock(wb)).toEqual(TEAM_TABLE);
-    expect(sheet.getLastColumn()).toBe(7);
-    expect(sheet.createDeveloperMetadataFinder().find()).toHaveLength(0);
-    expect(sheet.getConditionalFormatRules()).toHaveLength(0);
-  });
-
-  it('on Yes adds its own columns after the table, scores it, colours it, and leaves every user cell as it was', () => {
-    const { wb, run, sheet } = teamWorkbook();
-    wb.ui.respond({ button: 'YES' });
-    run('menuConnectTable');
-    expect(userBlock(wb)).toEqual(TEAM_TABLE);
-    expect(values(wb, 'Team KPIs', 'H1:L1')[0]).toEqual(['Previous', 'Change', 'Status', 'Signal', 'Trend']);
-    expect(values(wb, 'Team KPIs', 'J2:J5').flat()).toEqual([
-      'OK',
-      'Breach',
-      'Error: value must be a number, got "n/a"',
-      'OK',
-    ]);
-    expect(wb.effectiveFormat('Team KPIs', 3, 3).background).toBe('#f4c7c3');
-    expect(wb.effectiveFormat('Team KPIs', 2, 3).background).toBe('#b7e1cd');
-    // The summary names the unreadable row and says the rest was scored.
-    expect(lastAlert(wb)).toMatch(
-      /Team KPIs: 3 rows scored \(1 breach, 0 warnings, 2 OK\), 1 row with errors/,
-    );
-    expect(lastAlert(wb)).toMatch(/Team KPIs row 4: value must be a number, got "n\/a"/);
-    expect(sheet.getMaxColumns()).toBeGreaterThanOrEqual(12);
-  });
-
-  it('says which required columns are missing and changes nothing', () => {
-    const { wb, run } = openAddon({ clock: () => NOW });
-    const sheet = wb.spreadsheet.insertSheet('Numbers');
-    sheet.getRange('A1:C2').setValues([
-      ['Metric', 'Actual', 'Owner'],
-      ['Leads', 10, 'me'],
-    ]);
-    sheet.activate();
-    run('menuConnectTable');
-    expect(lastAlert(wb)).toMatch(/looks like a KPI table.*no column reads as: Target.*Nothing was changed/s);
-    expect(values(wb, 'Numbers', 'A1:D2')).toEqual([
-      ['Metric', 'Actual', 'Owner', ''],
-      ['Leads', 10, 'me', ''],
-    ]);
-  });
-
-  it('finds the header under a title row and a blank row from one cell selected in the data', () => {
-    const { wb, run } = openAddon({ clock: () => NOW });
-    const sheet = wb.spreadsheet.insertSheet('Titled');
-    sheet.getRange('A1').setValue('Operations KPIs, Q4');
-    sheet.getRange(3, 1, TEAM_TABLE.length, TEAM_TABLE[0]?.length ?? 0).setValues(TEAM_TABLE);
-    sheet.activate();
-    sheet.setActiveRange(sheet.getRange('C6'));
-    wb.ui.respond({ button: 'YES' });
-    run('menuConnectTable');
-    expect(wb.ui.alerts[0]?.message).toMatch(/Header on row 3 of "Titled"/);
-    expect(values(wb, 'Titled', 'J3:J4').flat()).toEqual(['Status', 'OK']);
-    expect(values(wb, 'Titled', 'A1:G7')).toEqual([
-      ['Operations KPIs, Q4', '', '', '', '', '', ''],
-      ['', '', '', '', '', '', ''],
-      ...TEAM_TABLE,
-    ]);
-  });
-
-  it('finds nothing on a sheet without a header and says how to help it', () => {
-    const { wb, run } = openAddon({ clock: () => NOW });
-    const sheet = wb.spreadsheet.insertSheet('Raw');
-    sheet.getRange('A1:B2').setValues([
-      [1, 2],
-      [3, 4],
-    ]);
-    sheet.activate();
-    run('menuConnectTable');
-    expect(lastAlert(wb)).toMatch(/No table header found on "Raw"/);
-  });
-
   it("keeps the mapping when a column is inserted before the table's columns", () => {
     const { wb, run, sheet } = teamWorkbook();
-    wb.ui.respond({ button: 'YES' });
-    run('menuConnectTable');
+    connectAsProposed({ wb, run });
     sheet.insertColumnBefore(3);
     sheet.getRange('C1').setValue('Comment');
     sheet.getRange('D3').setValue(2);
@@ -123,14 +35,12 @@ describe('Connect an existing table', () => {
   it('records every KPI table in the history with one read of it, however many tables there are', () => {
     const reads = (tables: number) => {
       const { wb, run } = teamWorkbook();
-      wb.ui.respond({ button: 'YES' });
-      run('menuConnectTable');
+      connectAsProposed({ wb, run });
       for (let i = 2; i <= tables; i++) {
         const sheet = wb.spreadsheet.insertSheet(`Team KPIs ${i}`);
         sheet.getRange(1, 1, TEAM_TABLE.length, TEAM_TABLE[0]?.length ?? 0).setValues(TEAM_TABLE);
         sheet.activate();
-        wb.ui.respond({ button: 'YES' });
-        run('menuConnectTable');
+        connectAsProposed({ wb, run });
       }
       wb.calls.reset();
       run('menuRefresh');
@@ -148,8 +58,7 @@ describe('Connect an existing table', () => {
 
   it('moves a range formula left in the first data row by an earlier version into the header cell', () => {
     const { wb, run, sheet } = teamWorkbook();
-    wb.ui.respond({ button: 'YES' });
-    run('menuConnectTable');
+    connectAsProposed({ wb, run });
     const statuses = values(wb, 'Team KPIs', 'J1:J3');
     sheet.getRange('J1').setValue('Status');
     sheet.getRange('J2').setFormula('=KPI_STATUS(C2:C, E2:E, F2:F)');
@@ -176,8 +85,7 @@ describe('Connect an existing OKR table', () => {
       ['Win enterprise', 'Churn at most 2%', 'at most', '', 0.02, 0.018],
     ]);
     sheet.activate();
-    wb.ui.respond({ button: 'YES' });
-    run('menuConnectTable');
+    connectAsProposed({ wb, run });
     expect(values(wb, 'Our OKRs', 'G1:K1')[0]).toEqual([
       'Score',
       'Status',
@@ -209,8 +117,7 @@ describe('Refresh scores & highlights', () => {
       .setRanges([sheet.getRange('G2:G5')])
       .build();
     sheet.setConditionalFormatRules([userRule]);
-    wb.ui.respond({ button: 'YES' });
-    run('menuConnectTable');
+    connectAsProposed({ wb, run });
     const afterConnect = sheet.getConditionalFormatRules().length;
     run('menuRefresh');
     run('menuRefresh');
@@ -224,8 +131,7 @@ describe('Refresh scores & highlights', () => {
 
   it('colours stay live: typing a new value changes the colour with no script run', () => {
     const { wb, run, sheet } = teamWorkbook();
-    wb.ui.respond({ button: 'YES' });
-    run('menuConnectTable');
+    connectAsProposed({ wb, run });
     sheet.getRange('C2').setValue(0.9);
     expect(wb.effectiveFormat('Team KPIs', 2, 3).background).toBe('#f4c7c3');
   });

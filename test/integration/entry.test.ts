@@ -34,7 +34,7 @@ function documentState(wb: Workbook): string {
 /** What each menu item does while another execution holds the lock: "busy" if it writes, else it runs. */
 const UNDER_HELD_LOCK: Record<string, 'busy' | 'sidebar' | 'alert'> = {
   menuSetUp: 'busy',
-  menuConnectTable: 'busy',
+  menuConnectTable: 'sidebar',
   menuRefresh: 'busy',
   menuCheckIn: 'sidebar',
   menuEditThresholds: 'sidebar',

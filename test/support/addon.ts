@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createWorkbook, type Workbook, type WorkbookOptions } from '../../emulator';
 import { createFormulaEngine } from '../../emulator/formula-engine';
+import { type ConnectPageData, type ConnectResult, proposalForm } from '../../src/ui/connect-schema';
+import { readInitialData } from '../../src/ui/plain';
 import { loadBundle } from './bundle';
 
 export const CUSTOM_FUNCTIONS = [
@@ -30,7 +32,10 @@ export interface Addon {
 
 export function openAddon(options: WorkbookOptions = {}): Addon {
   const htmlFiles = Object.fromEntries(
-    ['check-in', 'thresholds'].map((name) => [name, readFileSync(join(DIST, `${name}.html`), 'utf8')]),
+    ['check-in', 'thresholds', 'connect'].map((name) => [
+      name,
+      readFileSync(join(DIST, `${name}.html`), 'utf8'),
+    ]),
   );
   const wb = createWorkbook({ htmlFiles, ...options });
   const g = loadBundle(wb.globals as unknown as Record<string, unknown>);
@@ -59,4 +64,15 @@ export function values(wb: Workbook, sheet: string, a1: string): unknown[][] {
 /** The last alert's message. */
 export function lastAlert(wb: Workbook): string {
   return wb.ui.alerts[wb.ui.alerts.length - 1]?.message ?? '';
+}
+
+/** The confirm step's data, as the Connect sidebar last opened got it. */
+export function connectStep(wb: Workbook): ConnectPageData {
+  return readInitialData<ConnectPageData>(wb.ui.lastSidebar()?.html ?? '');
+}
+
+/** Connect an existing table on the active sheet, confirming the proposed mapping as it stands. */
+export function connectAsProposed({ wb, run }: Pick<Addon, 'wb' | 'run'>): ConnectResult {
+  run('menuConnectTable');
+  return run('sidebarConnectTable', proposalForm(connectStep(wb))) as ConnectResult;
 }
