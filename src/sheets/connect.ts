@@ -34,6 +34,8 @@ export interface Proposal {
   readonly maps: Readonly<Record<TableKind, ColumnMap>>;
   /** Whether the sheet is already connected (the stored mapping is proposed). */
   readonly connected: boolean;
+  /** The add-on's own columns of an earlier connection: not the user's to map. */
+  readonly addOnColumns: readonly number[];
 }
 
 /** How many rows below the selection are read, for a title cell selected above its table. */
@@ -76,10 +78,11 @@ export function proposeMapping(
       because: null,
       maps: { ...maps, [existing.kind]: inputColumns(existing.kind, existing.map) },
       connected: true,
+      addOnColumns: outputsOf(existing.kind).flatMap((f) => existing.map[f] ?? []),
     };
   }
   const { kind, because } = decideKind(headerCells);
-  return { ...base, kind, because, maps, connected: false };
+  return { ...base, kind, because, maps, connected: false, addOnColumns: [] };
 }
 
 /**

@@ -77,7 +77,9 @@ export function connectPageData(
     headerRow: proposal.headerRow,
     headers: proposal.headers,
     columns: proposal.headers.flatMap((header, column) =>
-      column > 0 && header !== '' ? [{ column, letter: columnLetter(column), header }] : [],
+      column > 0 && header !== '' && !proposal.addOnColumns.includes(column)
+        ? [{ column, letter: columnLetter(column), header }]
+        : [],
     ),
     kind: proposal.kind,
     because: proposal.because,

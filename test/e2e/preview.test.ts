@@ -177,6 +177,51 @@ describe('the demo workbook', () => {
     expect(await page.locator('#sidebar').isHidden()).toBe(true);
   });
 
+  test('Connect shows every column with its role; a corrected role updates what is missing; Cancel changes nothing', async () => {
+    await openTab(page, 'Team KPIs');
+    const before = await page.locator('table[data-sheet="Team KPIs"]').innerText();
+    await selectCell(page, 'Team KPIs', 'C3');
+    await clickMenu(page, 'Connect an existing table…');
+    const frame = sidebar(page);
+    await frame.locator('form#connect').waitFor();
+    expect(await frame.locator('#intro').textContent()).toMatch(/^Header on row 1 of "Team KPIs"/);
+    // The team's six columns, not the add-on's own ones after them.
+    expect(await frame.locator('#columns tr th').allTextContents()).toEqual([
+      'A Metric',
+      'B Owner',
+      'C Actual',
+      'D Goal',
+      'E Min',
+      'F Critical',
+    ]);
+    const goal = frame.locator('select[name="role-4"]');
+    expect(await goal.inputValue()).toBe('target');
+    expect(await frame.locator('#missing').textContent()).not.toMatch(/no target column/);
+    await goal.selectOption('');
+    await frame.locator('#missing', { hasText: 'no target column' }).waitFor();
+    // Giving "Min" the role "Critical" had leaves "Critical" alone.
+    await frame.locator('select[name="role-5"]').selectOption('critical');
+    expect(await frame.locator('select[name="role-6"]').inputValue()).toBe('');
+    await frame.locator('#missing', { hasText: 'no warning limit column' }).waitFor();
+    await screenshot(page, 'preview-connect');
+
+    await frame.locator('#cancel').click();
+    await page.locator('#sidebar').waitFor({ state: 'hidden' });
+    expect(await page.locator('table[data-sheet="Team KPIs"]').innerText()).toBe(before);
+  });
+
+  test('Connect confirmed as proposed reconnects the table and reports the refresh', async () => {
+    await clickMenu(page, 'Connect an existing table…');
+    const frame = sidebar(page);
+    await frame.locator('form#connect').waitFor();
+    await frame.locator('#submit').click();
+    await frame.locator('#status', { hasText: /Team KPIs: \d+ rows? scored/ }).waitFor();
+    expect(await frame.locator('#cancel').textContent()).toBe('Close');
+    await screenshot(page, 'preview-connect-done');
+    await frame.locator('#cancel').click();
+    await page.locator('#sidebar').waitFor({ state: 'hidden' });
+  });
+
   test('a prompt takes typed text: closing the cycle archives it', async () => {
     const closeCycle = async (typed: string) => {
       await openCarryOverPrompt(page);

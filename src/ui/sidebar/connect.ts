@@ -130,6 +130,7 @@ function showErrors(errors: ConnectErrors): void {
 function done(summary: string): void {
   connected = true;
   byId('status').textContent = summary;
+  byId('status').scrollIntoView();
   for (const control of document.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select'))
     control.disabled = true;
   submit.hidden = true;
