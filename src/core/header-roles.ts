@@ -151,7 +151,6 @@ export const ROLE_PHRASES: Readonly<Record<HeaderRole, Phrases>> = {
     'acceptable deviation': 0.9,
     'tolerance band': 1,
   },
-  tolerance: { tolerance: 1, 'tolerance band': 1, 'near target': 0.9, 'near target tolerance': 1 },
   objective: {
     objective: 1,
     'objective title': 1,
