@@ -38,26 +38,42 @@ function percent(fraction: number): string {
   return `${Math.round(fraction * 1000) / 10}%`;
 }
 
-/** The direction the KPIs' names agree on ("Response time", "Churn": lower), if they all do. */
-function directionOfNames(sheet: GoogleAppsScript.Spreadsheet.Sheet, headerRow: number, nameColumn?: number) {
+/**
+ * The default direction to propose from the KPIs' names: the one they all say ("Response time",
+ * "Churn": lower), else none, with why in words. The default applies to every row without its own
+ * direction, before the name's words, so it is proposed only when the names agree.
+ */
+function directionOfNames(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  headerRow: number,
+  nameColumn?: number,
+): ConnectPageData['direction'] {
   const rows = sheet.getLastRow() - headerRow;
-  if (nameColumn === undefined || rows < 1) return { proposed: '' as const, because: null };
+  if (nameColumn === undefined || rows < 1) return { proposed: '', because: null };
   const names = sheet
     .getRange(headerRow + 1, nameColumn, rows, 1)
     .getValues()
     .flat()
     .filter((name: CellValue) => !isBlank(name))
     .map(String);
-  const said = names.flatMap((name) => {
-    const direction = directionFromWords(name);
-    return direction ? [{ name, direction }] : [];
-  });
-  const first = said[0];
-  if (!first || said.some((s) => s.direction !== first.direction))
-    return { proposed: '' as const, because: null };
-  const others = said.length - 1;
+  const read = names.map((name) => ({ name, direction: directionFromWords(name) }));
+  const silent = read.find((r) => r.direction === null);
+  const first = read.find((r) => r.direction !== null);
+  if (silent)
+    return {
+      proposed: '',
+      because: `"${silent.name}" does not say which way is better: give the table a Direction column, or choose a default for every row without one`,
+    };
+  if (!first) return { proposed: '', because: null };
+  const other = read.find((r) => r.direction !== first.direction);
+  if (other)
+    return {
+      proposed: '',
+      because: `the KPI names point both ways ("${first.name}": ${first.direction}, "${other.name}": ${other.direction}), so each row goes by its name`,
+    };
+  const others = read.length - 1;
   return {
-    proposed: first.direction,
+    proposed: first.direction ?? '',
     because: `"${first.name}"${others > 0 ? ` and ${others} other KPI name${others > 1 ? 's' : ''}` : ''} say ${first.direction} is better`,
   };
 }

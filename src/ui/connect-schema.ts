@@ -78,11 +78,6 @@ export function chosenMap(form: Pick<ConnectForm, 'roles'>): ColumnMap {
   return map;
 }
 
-/** Whether the table says which way is better by itself: a direction column or both limits. */
-function saysDirection(map: ColumnMap): boolean {
-  return map.direction !== undefined || (map.warning !== undefined && map.critical !== undefined);
-}
-
 const connectFormSchema = lazy(() =>
   z
     .object({
@@ -130,11 +125,6 @@ const connectFormSchema = lazy(() =>
         if (required.length > 0)
           issue('roles', `Choose a column for what is missing: ${required.map((r) => r.note).join('; ')}`);
         if (kind !== 'kpi') return;
-        if (form.direction === '' && map.target !== undefined && !saysDirection(map))
-          issue(
-            'direction',
-            'Say which way is better: the table has no Direction column and no limits that would tell',
-          );
         if (readTolerance(form.tolerance) === null)
           issue(
             'tolerance',
@@ -151,11 +141,15 @@ export function validateConnectForm(input: unknown): Validated<ConnectForm> {
   return validateWith(connectFormSchema(), input);
 }
 
-/** The table's defaults the form sets (a KPI table's only). */
+/** The table's defaults the form sets (a KPI table's only; the standard tolerance is not stored). */
 export function chosenDefaults(form: ConnectForm): TableDefaults | undefined {
   if (form.kind !== 'kpi') return undefined;
   const tolerance = readTolerance(form.tolerance) ?? DEFAULT_TOLERANCE;
-  return form.direction === '' ? { tolerance } : { direction: form.direction, tolerance };
+  const defaults: TableDefaults = {
+    ...(form.direction === '' ? {} : { direction: form.direction }),
+    ...(tolerance === DEFAULT_TOLERANCE ? {} : { tolerance }),
+  };
+  return Object.keys(defaults).length > 0 ? defaults : undefined;
 }
 
 /** The form the sidebar sends when the user confirms the proposal as it stands (under `kind`). */

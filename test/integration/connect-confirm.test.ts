@@ -174,23 +174,29 @@ describe('Connect: the confirm step', () => {
     expect(values(wb, 'Team', 'E1:E2').flat()).toEqual(['Score', 0.7]);
   });
 
-  it("proposes a KPI table's direction from its KPI names and asks when they do not say", () => {
-    const targetOnly = (names: string[]) =>
-      teamSheet([['KPI', 'Target', 'Actual'], ...names.map((n, i): (string | number)[] => [n, 10, i])]);
-    const lower = targetOnly(['Response time', 'Churn rate']);
-    lower.run('menuConnectTable');
-    expect(connectStep(lower.wb).direction).toEqual({
+  it("proposes a KPI table's direction only when its KPI names agree, and says why not otherwise", () => {
+    const targetOnly = (names: string[]) => {
+      const addon = teamSheet([
+        ['KPI', 'Target', 'Actual'],
+        ...names.map((n, i): (string | number)[] => [n, 10, i]),
+      ]);
+      addon.run('menuConnectTable');
+      return connectStep(addon.wb).direction;
+    };
+    expect(targetOnly(['Response time', 'Churn rate'])).toEqual({
       proposed: 'lower',
       because: '"Response time" and 1 other KPI name say lower is better',
     });
-    const unclear = targetOnly(['Response time', 'Revenue']);
-    unclear.run('menuConnectTable');
-    const step = connectStep(unclear.wb);
-    expect(step.direction.proposed).toBe('');
-    const result = confirm(unclear.run, proposalForm(step));
-    expect(!result.ok && result.errors.direction).toMatch(/^Say which way is better/);
-    const chosen = confirm(unclear.run, { ...proposalForm(step), direction: 'higher' });
-    expect(chosen.ok ? undefined : chosen.errors.direction).toBeUndefined();
+    expect(targetOnly(['Response time', 'Revenue'])).toEqual({
+      proposed: '',
+      because:
+        'the KPI names point both ways ("Response time": lower, "Revenue": higher), so each row goes by its name',
+    });
+    expect(targetOnly(['Response time', 'Tickets'])).toEqual({
+      proposed: '',
+      because:
+        '"Tickets" does not say which way is better: give the table a Direction column, or choose a default for every row without one',
+    });
   });
 });
 

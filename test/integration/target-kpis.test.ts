@@ -1,4 +1,5 @@
-import { lastAlert, NOW, openAddon, values } from '../support/addon';
+import type { ConnectResult } from '../../src/ui/connect-schema';
+import { connectAsProposed, NOW, openAddon, values } from '../support/addon';
 
 /** A KPI table as teams keep it: a target per KPI, no warning or critical limits, no direction column. */
 const TARGET_TABLE = [
@@ -34,13 +35,17 @@ function userCells(sheet: GoogleAppsScript.Spreadsheet.Sheet, a1: string) {
   };
 }
 
+/** The refresh summary the confirm step shows once connected. */
+function summaryOf(result: ConnectResult): string {
+  return result.ok ? result.summary : JSON.stringify(result.errors);
+}
+
 describe('A KPI table with targets and no limits', () => {
   it('connects, and each KPI is judged against its target: direction from its words, near within 5%', () => {
     const { wb, run, sheet } = targetWorkbook();
     const before = userCells(sheet, 'A1:E6');
-    wb.ui.respond({ button: 'YES' });
-    run('menuConnectTable');
-    expect(wb.ui.alerts[0]?.title).toBe('Connect a KPI table?');
+    const summary = summaryOf(connectAsProposed({ wb, run }));
+    expect(wb.ui.lastSidebar()?.title).toBe('Connect a table');
     expect(values(wb, 'Sales KPIs', 'F1:J1')[0]).toEqual(['Previous', 'Change', 'Status', 'Signal', 'Trend']);
     expect(sheet.getRange('H1').getFormula()).toBe(
       '=VSTACK("Status", DROP(KPI_TARGET_STATUS(C1:C, D1:D, "", "", A1:A), 1))',
@@ -54,14 +59,13 @@ describe('A KPI table with targets and no limits', () => {
     ]);
     // The team's own cells, byte for byte.
     expect(userCells(sheet, 'A1:E6')).toEqual(before);
-    expect(lastAlert(wb)).toMatch(/Sales KPIs: 4 rows scored \(2 missed, 1 near, 1 met\), 1 row with errors/);
-    expect(lastAlert(wb)).toMatch(/Sales KPIs row 5: value must be a number, got "n\/a"/);
+    expect(summary).toMatch(/Sales KPIs: 4 rows scored \(2 missed, 1 near, 1 met\), 1 row with errors/);
+    expect(summary).toMatch(/Sales KPIs row 5: value must be a number, got "n\/a"/);
   });
 
   it('colours value and status met green, near amber, missed red, live as values are typed', () => {
     const { wb, run, sheet } = targetWorkbook();
-    wb.ui.respond({ button: 'YES' });
-    run('menuConnectTable');
+    connectAsProposed({ wb, run });
     const colour = (row: number, column: number) => wb.effectiveFormat('Sales KPIs', row, column).background;
     expect([2, 3, 4].map((row) => [colour(row, 3), colour(row, 8)])).toEqual([
       [GREEN, GREEN],
@@ -84,25 +88,22 @@ describe('A KPI table with targets and no limits', () => {
       ['Deploys / week', 9, 10, 'up', 0.05], // 10% short of its 5%
       ['Budget used', 0.9, 1, '', ''], // nothing tells the direction
     ]);
-    wb.ui.respond({ button: 'YES' });
-    run('menuConnectTable');
+    const summary = summaryOf(connectAsProposed({ wb, run }));
     expect(values(wb, 'Sales KPIs', 'H2:H5').flat()).toEqual([
       'Near',
       'Near',
       'Missed',
       'Error: direction is blank and "Budget used" does not say which way is better: set direction to "higher" or "lower"',
     ]);
-    expect(lastAlert(wb)).toMatch(/Sales KPIs row 5: direction is blank and "Budget used"/);
+    expect(summary).toMatch(/Sales KPIs row 5: direction is blank and "Budget used"/);
   });
 
   it("uses the table's default direction and tolerance, kept with the connection, before the KPI name", () => {
     const { wb, run, sheet } = targetWorkbook();
-    wb.ui.respond({ button: 'YES' });
-    run('menuConnectTable');
-    // What the confirm step records when the user picks a default: lower is better, 25% near.
-    const [table] = sheet.getRange('1:1').getDeveloperMetadata();
-    table?.setValue(JSON.stringify({ kind: 'kpi', defaults: { direction: 'lower', tolerance: 0.25 } }));
-    run('menuRefresh');
+    // Chosen in the confirm step: lower is better, 25% near.
+    expect(connectAsProposed({ wb, run }, { direction: 'lower', tolerance: '25%' })).toMatchObject({
+      ok: true,
+    });
     expect(sheet.getRange('H1').getFormula()).toBe(
       '=VSTACK("Status", DROP(KPI_TARGET_STATUS(C1:C, D1:D, "", "", "lower", "0.25"), 1))',
     );
@@ -124,8 +125,7 @@ describe('A KPI table with targets and no limits', () => {
       ['Weekly leads', 'sales@example.com', 118, 120],
     ]);
     sheet.activate();
-    addon.wb.ui.respond({ button: 'YES' });
-    addon.run('menuConnectTable');
+    connectAsProposed(addon);
     addon.run('dailyCheck', {});
     expect(addon.wb.mail.sent).toHaveLength(0); // near: no email
     now = new Date(2026, 10, 3, 7, 0);
@@ -143,8 +143,7 @@ describe('A KPI table with targets and no limits', () => {
       ['KPI', 'Actual', 'Target', 'Warning', 'Critical'],
       ['Uptime', 0.997, 0.999, 0.998, 0.995],
     ]);
-    wb.ui.respond({ button: 'YES' });
-    run('menuConnectTable');
+    connectAsProposed({ wb, run });
     expect(values(wb, 'Sales KPIs', 'H2')[0]?.[0]).toBe('Warning');
     expect(wb.sheet('Sales KPIs').getRange('H1').getFormula()).toMatch(/KPI_STATUS\(B1:B, D1:D, E1:E\)/);
   });

@@ -6,7 +6,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createWorkbook, type Workbook, type WorkbookOptions } from '../../emulator';
 import { createFormulaEngine } from '../../emulator/formula-engine';
-import { type ConnectPageData, type ConnectResult, proposalForm } from '../../src/ui/connect-schema';
+import {
+  type ConnectForm,
+  type ConnectPageData,
+  type ConnectResult,
+  proposalForm,
+} from '../../src/ui/connect-schema';
 import { readInitialData } from '../../src/ui/plain';
 import { loadBundle } from './bundle';
 
@@ -71,8 +76,14 @@ export function connectStep(wb: Workbook): ConnectPageData {
   return readInitialData<ConnectPageData>(wb.ui.lastSidebar()?.html ?? '');
 }
 
-/** Connect an existing table on the active sheet, confirming the proposed mapping as it stands. */
-export function connectAsProposed({ wb, run }: Pick<Addon, 'wb' | 'run'>): ConnectResult {
+/**
+ * Connect an existing table on the active sheet, confirming the proposed mapping as it stands, or
+ * with `changes` made in the confirm step.
+ */
+export function connectAsProposed(
+  { wb, run }: Pick<Addon, 'wb' | 'run'>,
+  changes: Partial<ConnectForm> = {},
+): ConnectResult {
   run('menuConnectTable');
-  return run('sidebarConnectTable', proposalForm(connectStep(wb))) as ConnectResult;
+  return run('sidebarConnectTable', { ...proposalForm(connectStep(wb)), ...changes }) as ConnectResult;
 }

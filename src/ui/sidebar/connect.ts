@@ -153,7 +153,9 @@ function onSubmit(event: SubmitEvent): Promise<void> {
 }
 
 direction.value = data.direction.proposed;
-byId('direction-because').textContent = data.direction.because ? `Proposed: ${data.direction.because}.` : '';
+byId('direction-because').textContent = data.direction.because
+  ? `${data.direction.proposed ? 'Proposed: ' : 'Not set: '}${data.direction.because}.`
+  : '';
 tolerance.value = data.tolerance;
 for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="kind"]')) {
   radio.addEventListener('change', () => {
