@@ -179,7 +179,7 @@ describe('the demo workbook', () => {
 
   test('Connect shows every column with its role; a corrected role updates what is missing; Cancel changes nothing', async () => {
     await openTab(page, 'Team KPIs');
-    const before = await page.locator('table[data-sheet="Team KPIs"]').innerText();
+    const before = await page.locator('table[data-sheet="Team KPIs"]').textContent();
     await selectCell(page, 'Team KPIs', 'C3');
     await clickMenu(page, 'Connect an existing table…');
     const frame = sidebar(page);
@@ -207,7 +207,7 @@ describe('the demo workbook', () => {
 
     await frame.locator('#cancel').click();
     await page.locator('#sidebar').waitFor({ state: 'hidden' });
-    expect(await page.locator('table[data-sheet="Team KPIs"]').innerText()).toBe(before);
+    expect(await page.locator('table[data-sheet="Team KPIs"]').textContent()).toBe(before);
   });
 
   test('Connect confirmed as proposed reconnects the table and reports the refresh', async () => {
