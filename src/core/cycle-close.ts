@@ -28,6 +28,8 @@ export interface ClosingKeyResult {
   readonly status: CellValue;
   readonly lastConfidence: CellValue;
   readonly lastComment: CellValue;
+  /** For an objective left blank under one written above: the KR ID of the row that wrote it. */
+  readonly inheritsObjectiveFrom?: string;
 }
 
 export const ARCHIVE_HEADERS = [

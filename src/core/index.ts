@@ -4,6 +4,7 @@ export * from './carry-down';
 export * from './cell';
 export * from './check-in';
 export * from './check-in-schedule';
+export * from './close-plan';
 export * from './cycle-close';
 export * from './cycle-dates';
 export * from './direction-words';

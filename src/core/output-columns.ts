@@ -170,14 +170,32 @@ export function assignIds(
   existing: readonly CellValue[] | readonly (CellValue | null)[],
   newId: () => string,
 ): string[] {
+  const text = (cell: CellValue | null) => (cell === null || isBlank(cell) ? '' : String(cell).trim());
+  // A fresh ID avoids every ID in the table, also those on rows further down.
+  const taken = new Set(existing.map(text).filter((id) => id !== ''));
   const seen = new Set<string>();
   return existing.map((cell) => {
     if (cell === null) return '';
-    let id = isBlank(cell) ? '' : String(cell).trim();
-    while (id === '' || seen.has(id)) id = newId();
+    const kept = text(cell);
+    const id = kept !== '' && !seen.has(kept) ? kept : freshId(newId, taken);
     seen.add(id);
+    taken.add(id);
     return id;
   });
+}
+
+/** Tries for a fresh ID: a generator that keeps repeating itself is a fault, not bad luck. */
+export const ID_TRIES = 20;
+
+function freshId(newId: () => string, taken: ReadonlySet<string>): string {
+  let last = '';
+  for (let i = 0; i < ID_TRIES; i++) {
+    last = String(newId() ?? '').trim();
+    if (last !== '' && !taken.has(last)) return last;
+  }
+  throw new Error(
+    `No new key-result ID after ${ID_TRIES} tries (the last one, ${JSON.stringify(last.slice(0, 40))}, is blank or already used). Nothing was written; try again.`,
+  );
 }
 
 /**

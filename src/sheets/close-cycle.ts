@@ -1,35 +1,46 @@
 /**
  * Close the cycle (reflect and reset): archive every key result's final score, grade, status and last
- * check-in words to "Archive <cycle>", then start the next cycle: new dates in the settings, the OKR
- * tables rewritten with the key results carried over (same IDs, so their check-in history stays
- * linked). The archive is written before anything is reset, and a cycle already archived is refused.
+ * check-in words to "Archive <cycle>", then start the next cycle: the carried key results start again
+ * from where they ended (same row, same ID, so their check-in history stays linked), the others' rows
+ * are emptied, the settings move to the next cycle's dates, and everything is refreshed.
+ *
+ * The close is planned from one read and the plan recorded before the first write; each step then
+ * sets absolute values and checks what is already done, so when a step fails (a service error, the
+ * 6-minute limit), the next attempt resumes the recorded plan and ends exactly where an uninterrupted
+ * close would. A cycle already archived, or already closed by someone else meanwhile, is refused.
  */
 import {
   ARCHIVE_HEADERS,
   alreadyArchived,
-  archiveRows,
   archiveSheetName,
   asLiteralText,
-  type CarriedKeyResult,
   type CarryChoice,
+  type CellBlock,
   type CellValue,
+  type ClosePlan,
   type ClosingKeyResult,
+  carriedCount,
   carryObjectivesDown,
-  carryOver,
   cellOf,
-  inputsOf,
+  isBlank,
+  missingArchiveRows,
   type NamedCycle,
   nextCycle,
   okrStatus,
+  planClose,
+  resetWrites,
   SETTING_NAMES,
+  sameCycle,
   scoreRow,
   startOfDay,
 } from '../core';
 import { sheetCalendar } from './calendar';
 import { readCheckIns } from './check-in-log';
-import { appendRows, logSheet } from './log-sheet';
+import { clearRecordedClose, type RecordedClose, readRecordedClose, recordClose } from './close-record';
+import { appendRows, openLog } from './log-sheet';
+import { refreshAll } from './refresh';
 import { type CycleSettings, readCycleSettings } from './settings';
-import { readTableRows, type TableSnapshot } from './table-io';
+import { readTableRows } from './table-io';
 import { type ConnectedTable, findTables } from './table-metadata';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -37,18 +48,27 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export type CloseOutcome =
   | {
       readonly kind: 'closed';
-      readonly archive: string;
+      readonly plan: ClosePlan;
+      /** True when this attempt finished a close that an earlier one started. */
+      readonly resumed: boolean;
       readonly archived: number;
       readonly carried: number;
-      readonly next: NamedCycle;
     }
   | { readonly kind: 'refused'; readonly reason: string };
 
+/** What the user confirmed: close this cycle, carrying these key results over. */
+export interface CloseRequest {
+  readonly cycle: NamedCycle;
+  readonly choice: CarryChoice;
+}
+
 interface OkrTableRows {
   readonly table: ConnectedTable;
-  readonly snapshot: TableSnapshot;
-  /** Index into snapshot.rows of each key result, with the key result. */
-  readonly krs: { readonly index: number; readonly kr: ClosingKeyResult }[];
+  readonly firstRow: number;
+  readonly rows: readonly (readonly CellValue[])[];
+  readonly krs: readonly ClosingKeyResult[];
+  /** Rows with a key result but no KR ID yet (Refresh gives them one). */
+  readonly withoutId: number;
 }
 
 function finalScore(row: readonly CellValue[], table: ConnectedTable): number | null {
@@ -59,117 +79,123 @@ function finalScore(row: readonly CellValue[], table: ConnectedTable): number | 
   }
 }
 
+function okrTables(spreadsheet: Spreadsheet): ConnectedTable[] {
+  return findTables(spreadsheet).filter((t) => t.kind === 'okr');
+}
+
+/** Every OKR table, read once each, with its key results as the close sees them. */
 function readOkrTables(spreadsheet: Spreadsheet, settings: CycleSettings, today: Date): OkrTableRows[] {
   const checkIns = readCheckIns(spreadsheet);
-  return findTables(spreadsheet)
-    .filter((t) => t.kind === 'okr')
-    .map((table) => {
-      const snapshot = readTableRows(table.sheet, table.kind, table.headerRow, table.map);
-      const cell = (row: readonly CellValue[], field: Parameters<typeof cellOf>[2]) =>
-        cellOf(row, table.map, field) ?? '';
-      // A key result under an objective written once above it is archived, and carried, with it.
-      const objectives = carryObjectivesDown(snapshot.rows.map((row) => cellOf(row, table.map, 'objective')));
-      const krs = snapshot.rows.flatMap((row, index) => {
-        const id = String(cell(row, 'id')).trim();
-        if (id === '' || String(cell(row, 'keyResult')).trim() === '') return [];
-        const score = finalScore(row, table);
-        const last = checkIns.get(id)?.[0];
-        const kr: ClosingKeyResult = {
-          id,
-          objective: objectives[index] ?? '',
-          keyResult: cell(row, 'keyResult'),
-          owner: cell(row, 'owner'),
-          kind: cell(row, 'kind'),
-          start: cell(row, 'start'),
-          target: cell(row, 'target'),
-          current: cell(row, 'current'),
-          weight: cell(row, 'weight'),
-          linkedKpi: cell(row, 'linkedKpi'),
-          score,
-          status:
-            score === null ? '' : okrStatus(score, settings.cycle, settings.asOf ?? today, settings.bands),
-          lastConfidence: last?.confidence ?? cell(row, 'confidence'),
-          lastComment: last?.comment ?? '',
-        };
-        return [{ index, kr }];
-      });
-      return { table, snapshot, krs };
+  return okrTables(spreadsheet).map((table) => {
+    const { firstRow, rows } = readTableRows(table.sheet, table.kind, table.headerRow, table.map);
+    const cell = (row: readonly CellValue[], field: Parameters<typeof cellOf>[2]) =>
+      cellOf(row, table.map, field) ?? '';
+    // A key result under an objective written once above it is archived with it.
+    const objectives = carryObjectivesDown(rows.map((row) => cellOf(row, table.map, 'objective')));
+    let withoutId = 0;
+    let holder: string | undefined; // the KR ID of the row that wrote the objective now carried down
+    const krs = rows.flatMap((row, index) => {
+      const id = String(cell(row, 'id')).trim();
+      const typed = !isBlank(cellOf(row, table.map, 'objective'));
+      const inherited = typed ? undefined : holder;
+      if (typed) holder = String(cell(row, 'keyResult')).trim() === '' ? undefined : id;
+      if (String(cell(row, 'keyResult')).trim() === '') return [];
+      if (id === '') {
+        withoutId += 1;
+        return [];
+      }
+      const score = finalScore(row, table);
+      const last = checkIns.get(id)?.[0];
+      const kr: ClosingKeyResult = {
+        id,
+        objective: objectives[index] ?? '',
+        ...(inherited ? { inheritsObjectiveFrom: inherited } : {}),
+        keyResult: cell(row, 'keyResult'),
+        owner: cell(row, 'owner'),
+        kind: cell(row, 'kind'),
+        start: cell(row, 'start'),
+        target: cell(row, 'target'),
+        current: cell(row, 'current'),
+        weight: cell(row, 'weight'),
+        linkedKpi: cell(row, 'linkedKpi'),
+        score,
+        status:
+          score === null ? '' : okrStatus(score, settings.cycle, settings.asOf ?? today, settings.bands),
+        lastConfidence: last?.confidence ?? cell(row, 'confidence'),
+        lastComment: last?.comment ?? '',
+      };
+      return [kr];
     });
+    return { table, firstRow, rows, krs, withoutId };
+  });
 }
 
-function writeArchive(spreadsheet: Spreadsheet, name: string, rows: CellValue[][]): void {
-  const sheet = logSheet(spreadsheet, name, ARCHIVE_HEADERS, {
+// Archive columns holding text from the sheet: stored as plain text, exactly as read.
+const ARCHIVE_TEXT = (['Objective', 'Key result', 'Owner', 'Last comment', 'KR ID', 'Cycle'] as const).map(
+  (title) => ARCHIVE_HEADERS.indexOf(title) + 1,
+);
+
+/** Appends the plan's archive rows the archive lacks (all of them, the first time). */
+function writeArchive(spreadsheet: Spreadsheet, plan: ClosePlan): void {
+  const { sheet, rows } = openLog(spreadsheet, plan.archive.sheet, ARCHIVE_HEADERS, {
     [ARCHIVE_HEADERS.indexOf('Final score') + 1]: '0%',
   });
-  const text = (['Objective', 'Key result', 'Owner', 'Last comment'] as const).map(
-    (t) => ARCHIVE_HEADERS.indexOf(t) + 1,
-  );
-  appendRows(sheet, rows, text);
+  const missing = missingArchiveRows(plan, rows, {
+    id: ARCHIVE_HEADERS.indexOf('KR ID'),
+    cycle: ARCHIVE_HEADERS.indexOf('Cycle'),
+  });
+  appendRows(sheet, missing, ARCHIVE_TEXT, rows.length + 1);
 }
 
-/** Splits sorted numbers into runs of consecutive ones: [2,3,4,7,8] -> [[2,3,4],[7,8]]. */
-function consecutiveRuns(sorted: readonly number[]): number[][] {
-  const runs: number[][] = [];
-  for (const n of sorted) {
-    const last = runs[runs.length - 1];
-    if (last && (last[last.length - 1] as number) + 1 === n) last.push(n);
-    else runs.push([n]);
-  }
-  return runs;
+/** A table's rows from its first data row to the sheet's last row, as they are now (one read). */
+function readRowsNow(table: ConnectedTable): { firstRow: number; rows: CellValue[][] } {
+  const firstRow = table.headerRow + 1;
+  const height = table.sheet.getLastRow() - table.headerRow;
+  if (height < 1) return { firstRow, rows: [] };
+  const width = Math.max(table.sheet.getLastColumn(), ...Object.values(table.map));
+  return { firstRow, rows: table.sheet.getRange(firstRow, 1, height, width).getValues() as CellValue[][] };
 }
 
-/**
- * Rewrites a table's key-result rows: the carried ones first, in their order, then blanks where the
- * other key results were (they are in the archive). Only key-result rows are written (a note or a
- * formula of the team's between them stays as it is), in blocks of adjacent rows and adjacent input,
- * ID and Last check-in columns, one setValues each.
- */
-function resetTable(
-  { table, krs }: OkrTableRows,
-  firstRow: number,
-  carried: readonly CarriedKeyResult[],
-): number {
-  const ids = new Set(krs.map(({ kr }) => kr.id));
-  const mine = carried.filter((c) => ids.has(c.id));
-  const slots = krs.map(({ index }) => index).sort((a, b) => a - b);
-  const fields = [...inputsOf('okr'), 'id', 'lastCheckIn'] as const;
-  const columns = fields
-    .flatMap((field) =>
-      table.map[field] === undefined ? [] : [{ field, column: table.map[field] as number }],
-    )
-    .sort((a, b) => a.column - b.column);
-  const columnRuns = consecutiveRuns(columns.map((c) => c.column)).map((run) =>
-    run.map((column) => columns.find((c) => c.column === column) as (typeof columns)[number]),
-  );
-  const valueFor = (index: number, field: string): CellValue => {
-    const kr = mine[slots.indexOf(index)] as Record<string, CellValue> | undefined;
-    const value = kr?.[field] ?? '';
+function writeBlocks(sheet: GoogleAppsScript.Spreadsheet.Sheet, blocks: readonly CellBlock[]): void {
+  for (const { row, column, values } of blocks) {
     // Text read from a cell is written back as text: "=x" typed as text must not become a formula.
-    return typeof value === 'string' ? asLiteralText(value) : value;
-  };
-  for (const rows of consecutiveRuns(slots)) {
-    for (const run of columnRuns) {
-      const values = rows.map((index) => run.map(({ field }) => valueFor(index, field)));
-      table.sheet
-        .getRange(
-          firstRow + (rows[0] as number),
-          (run[0] as { column: number }).column,
-          rows.length,
-          run.length,
-        )
-        .setValues(values);
-    }
+    const cells = values.map((r) => r.map((v) => (typeof v === 'string' ? asLiteralText(v) : v)));
+    sheet.getRange(row, column, cells.length, cells[0]?.length ?? 0).setValues(cells);
   }
-  return mine.length;
 }
 
 function startCycle(spreadsheet: Spreadsheet, next: NamedCycle, today: Date): void {
   const { cell } = sheetCalendar(spreadsheet);
   const set = (name: string, value: CellValue) => spreadsheet.getRangeByName(name)?.setValue(cell(value));
-  set(SETTING_NAMES.cycleName, next.name);
+  set(SETTING_NAMES.cycleName, asLiteralText(next.name));
   set(SETTING_NAMES.cycleStart, next.start);
   set(SETTING_NAMES.cycleEnd, next.end);
   set(SETTING_NAMES.asOf, startOfDay(today));
+}
+
+/**
+ * Carries out a recorded plan, each step idempotent: the archive rows it lacks, the key-result rows
+ * still holding a planned ID, the settings, a refresh; then the record is forgotten. `tables` are the
+ * rows the plan was made from, when nothing can have changed since (an uninterrupted close).
+ */
+function applyPlan(
+  spreadsheet: Spreadsheet,
+  plan: ClosePlan,
+  keys: readonly string[],
+  now: Date,
+  tables?: readonly OkrTableRows[],
+): void {
+  writeArchive(spreadsheet, plan);
+  for (const read of tables ?? okrTables(spreadsheet).map((table) => ({ table, ...readRowsNow(table) }))) {
+    writeBlocks(read.table.sheet, resetWrites(read.rows, read.firstRow, read.table.map, plan.resets));
+  }
+  startCycle(spreadsheet, plan.next, plan.today);
+  refreshAll(spreadsheet, now);
+  clearRecordedClose(keys);
+}
+
+function closed(plan: ClosePlan, resumed: boolean): CloseOutcome {
+  return { kind: 'closed', plan, resumed, archived: plan.archive.rows.length, carried: carriedCount(plan) };
 }
 
 export interface ClosePreview {
@@ -177,51 +203,109 @@ export interface ClosePreview {
   readonly next: NamedCycle;
   readonly keyResults: number;
   readonly finished: number;
+  /** True when the cycle starts after today: closing it is asked about explicitly. */
+  readonly notStarted: boolean;
 }
+
+export type PreviewOutcome =
+  | ClosePreview
+  | { readonly refused: string }
+  /** A close that stopped midway: the next attempt finishes it, asking nothing. */
+  | { readonly interrupted: ClosePlan };
 
 /** What closing would do, for the confirmation dialog; a reason instead when it can't be closed. */
-export function previewClose(
-  spreadsheet: Spreadsheet,
-  now: Date,
-): ClosePreview | { readonly refused: string } {
-  return previewOn(spreadsheet, sheetCalendar(spreadsheet).dayOf(now));
-}
-
-/** previewClose on the spreadsheet's day `today`. */
-function previewOn(spreadsheet: Spreadsheet, today: Date): ClosePreview | { readonly refused: string } {
+export function previewClose(spreadsheet: Spreadsheet, now: Date): PreviewOutcome {
+  const { plan, keys } = readRecordedClose();
+  if (plan) return { interrupted: plan };
+  if (keys.length > 0) clearRecordedClose(keys); // chunks a finished close had no time to forget
+  const today = sheetCalendar(spreadsheet).dayOf(now);
   let settings: CycleSettings;
   try {
     settings = readCycleSettings(spreadsheet);
+    const refused = refusal(spreadsheet, settings.cycle);
+    if (refused) return { refused };
   } catch (error) {
     return { refused: (error as Error).message };
   }
-  const names = spreadsheet.getSheets().map((s) => s.getName());
-  if (alreadyArchived(names, settings.cycle)) {
-    return {
-      refused: `${settings.cycle.name} is already archived on the sheet "${archiveSheetName(settings.cycle)}": nothing was changed.`,
-    };
-  }
-  const krs = readOkrTables(spreadsheet, settings, today).flatMap((t) => t.krs.map(({ kr }) => kr));
+  const tables = readOkrTables(spreadsheet, settings, today);
+  const krs = tables.flatMap((t) => t.krs);
   return {
     settings,
     next: nextCycle(settings.cycle),
-    keyResults: krs.length,
+    keyResults: krs.length + tables.reduce((n, t) => n + t.withoutId, 0),
     finished: krs.filter((kr) => kr.score === 1).length,
+    notStarted: today.getTime() < startOfDay(settings.cycle.start).getTime(),
   };
 }
 
-export function closeCycle(spreadsheet: Spreadsheet, choice: CarryChoice, now: Date): CloseOutcome {
+/** Why this cycle can't be closed (already archived), or null. */
+function refusal(spreadsheet: Spreadsheet, cycle: NamedCycle): string | null {
+  const names = spreadsheet.getSheets().map((s) => s.getName());
+  return alreadyArchived(names, cycle)
+    ? `${cycle.name} is already archived on the sheet "${archiveSheetName(cycle)}": nothing was changed.`
+    : null;
+}
+
+/**
+ * Closes the cycle the user confirmed; call it under the document lock. A close of that cycle left
+ * unfinished is finished instead; a cycle that is no longer the current one (someone closed it
+ * meanwhile) is refused, saying so.
+ */
+export function closeCycle(spreadsheet: Spreadsheet, request: CloseRequest, now: Date): CloseOutcome {
+  const recorded = readRecordedClose();
+  if (recorded.plan) return finish(spreadsheet, recorded, request.cycle, now);
+  const settings = readCycleSettings(spreadsheet);
+  if (!sameCycle(settings.cycle, request.cycle)) {
+    return {
+      kind: 'refused',
+      reason: `${request.cycle.name} is already closed: the current cycle is ${settings.cycle.name || 'unnamed'}. Nothing was changed.`,
+    };
+  }
+  const refused = refusal(spreadsheet, settings.cycle);
+  if (refused) return { kind: 'refused', reason: refused };
   const today = sheetCalendar(spreadsheet).dayOf(now);
-  const preview = previewOn(spreadsheet, today);
-  if ('refused' in preview) return { kind: 'refused', reason: preview.refused };
-  const { settings, next } = preview;
-  const tables = readOkrTables(spreadsheet, settings, today);
-  const all = tables.flatMap((t) => t.krs.map(({ kr }) => kr));
-  const archive = archiveSheetName(settings.cycle);
-  writeArchive(spreadsheet, archive, archiveRows(all, settings.cycle));
-  const carried = carryOver(all, choice);
-  let count = 0;
-  for (const table of tables) count += resetTable(table, table.snapshot.firstRow, carried);
-  startCycle(spreadsheet, next, today);
-  return { kind: 'closed', archive, archived: all.length, carried: count, next };
+  let tables = readOkrTables(spreadsheet, settings, today);
+  if (tables.some((t) => t.withoutId > 0)) {
+    // Key results typed since the last Refresh have no ID yet: give them one, so each is archived.
+    refreshAll(spreadsheet, now);
+    tables = readOkrTables(spreadsheet, readCycleSettings(spreadsheet), today);
+  }
+  const plan = planClose(
+    tables.flatMap((t) => t.krs),
+    settings.cycle,
+    request.choice,
+    today,
+  );
+  const written = recordClose(plan);
+  applyPlan(spreadsheet, plan, [...recorded.keys, ...written], now, tables);
+  return closed(plan, false);
+}
+
+/** Finishes the recorded close (an earlier attempt stopped midway); call it under the document lock. */
+export function resumeClose(spreadsheet: Spreadsheet, interrupted: NamedCycle, now: Date): CloseOutcome {
+  const recorded = readRecordedClose();
+  if (!recorded.plan) {
+    return {
+      kind: 'refused',
+      reason: `The close of ${interrupted.name} was finished meanwhile by someone else. Nothing more was changed.`,
+    };
+  }
+  return finish(spreadsheet, recorded, interrupted, now);
+}
+
+function finish(
+  spreadsheet: Spreadsheet,
+  recorded: RecordedClose,
+  asked: NamedCycle,
+  now: Date,
+): CloseOutcome {
+  const plan = recorded.plan as ClosePlan;
+  if (!sameCycle(plan.cycle, asked)) {
+    return {
+      kind: 'refused',
+      reason: `The close of ${plan.cycle.name} was interrupted and must be finished first: choose Close cycle again. Nothing was changed.`,
+    };
+  }
+  applyPlan(spreadsheet, plan, recorded.keys, now);
+  return closed(plan, true);
 }

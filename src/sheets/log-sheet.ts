@@ -2,7 +2,7 @@
  * The add-on's append-mostly sheets (KPI History, Alerts): found by name with their header checked,
  * created when missing, read whole with one getValues and appended to with one setValues.
  */
-import type { CellValue } from '../core';
+import { type CellValue, isBlank } from '../core';
 import { sheetNamed } from './sheet-lookup';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -16,8 +16,8 @@ export interface OpenLog {
 
 /**
  * The sheet `name` with `headers` and its rows (the header checked and the rows read in one call),
- * created (and given `formats`, column -> number format) when missing; an unrelated sheet of that name
- * is refused.
+ * created (and given `formats`, column -> number format) when missing or empty; an unrelated sheet of
+ * that name is refused.
  */
 export function openLog(
   spreadsheet: Spreadsheet,
@@ -26,8 +26,9 @@ export function openLog(
   formats: Readonly<Record<number, string>> = {},
 ): OpenLog {
   const existing = sheetNamed(spreadsheet, name);
-  if (existing) {
-    const [found = [], ...rows] = existing.getDataRange().getValues() as CellValue[][];
+  const [found = [], ...rows] = existing ? (existing.getDataRange().getValues() as CellValue[][]) : [];
+  // A sheet with nothing on it is adopted: it is ours, left empty by a creation that stopped midway.
+  if (existing && (rows.length > 0 || !found.every(isBlank))) {
     if (!headers.every((title, i) => String(found[i] ?? '').trim() === title)) {
       throw new Error(
         `The "${existing.getName()}" sheet does not have the columns ${headers.join(', ')}. Rename that sheet so the add-on can create its own.`,
@@ -35,15 +36,16 @@ export function openLog(
     }
     return { sheet: existing, rows: rows.map((row) => headers.map((_, i) => row[i] ?? '')) };
   }
-  const sheet = spreadsheet.insertSheet(name);
+  const sheet = existing ?? spreadsheet.insertSheet(name);
+  for (const [column, format] of Object.entries(formats)) {
+    sheet.getRange(2, Number(column), sheet.getMaxRows() - 1, 1).setNumberFormat(format);
+  }
+  sheet.setFrozenRows(1);
+  // The header last: until it is written the sheet reads as empty, and the next attempt finishes it.
   sheet
     .getRange(1, 1, 1, headers.length)
     .setValues([[...headers]])
     .setFontWeight('bold');
-  sheet.setFrozenRows(1);
-  for (const [column, format] of Object.entries(formats)) {
-    sheet.getRange(2, Number(column), sheet.getMaxRows() - 1, 1).setNumberFormat(format);
-  }
   return { sheet, rows: [] };
 }
 

@@ -1,4 +1,4 @@
-import { assignIds, isOwnRuleFormula, planHighlights, planOutputs } from '../../src/core';
+import { assignIds, ID_TRIES, isOwnRuleFormula, planHighlights, planOutputs } from '../../src/core';
 
 describe('planOutputs', () => {
   const kpiMap = {
@@ -170,9 +170,21 @@ describe('assignIds', () => {
     const ids = assignIds(['KR-a', '', 'KR-a', null, ' KR-b '], () => `KR-new${++n}`);
     expect(ids).toEqual(['KR-a', 'KR-new1', 'KR-new2', '', 'KR-b']);
   });
-  it('never hands out an ID already present', () => {
-    const fresh = ['KR-a', 'KR-b'];
-    expect(assignIds(['KR-b', ''], () => fresh.shift() as string)).toEqual(['KR-b', 'KR-a']);
+  it('never hands out an ID already present, on a row above or below', () => {
+    const fresh = ['KR-b', 'KR-c', 'KR-d'];
+    expect(assignIds(['', 'KR-b', 'KR-c'], () => fresh.shift() as string)).toEqual(['KR-d', 'KR-b', 'KR-c']);
+  });
+  it('gives up with a clear error when the generator only repeats itself (never loops forever)', () => {
+    let calls = 0;
+    const stuck = () => {
+      calls += 1;
+      return 'KR-a';
+    };
+    expect(() => assignIds(['KR-a', ''], stuck)).toThrow(
+      'No new key-result ID after 20 tries (the last one, "KR-a", is blank or already used). Nothing was written; try again.',
+    );
+    expect(calls).toBe(ID_TRIES);
+    expect(() => assignIds([''], () => ' ')).toThrow('No new key-result ID after 20 tries');
   });
 });
 
