@@ -1,12 +1,12 @@
 /**
  * The server side of the check-in sidebar: the page's data (sent with the page, so it opens in one
  * round trip) and the submit handler. A submission is validated with the form's own schema, then
- * written under the document lock: one row appended to the log, and the key result's current value,
- * confidence and last check-in updated on the row that holds its ID.
+ * recorded under the document lock (src/sheets/record-check-in), and any refusal worded for the form.
  */
-import { type CheckIn, parseConfidence, parseNumericText, valueFitsKind } from '../core';
-import { appendCheckIn, checkInLog, type LoggedCheckIn, readCheckIns } from '../sheets/check-in-log';
-import { findKeyResult, type KeyResultSummary, readKeyResultRows, summarise } from '../sheets/key-results';
+import { type CheckIn, parseConfidence, parseNumericText } from '../core';
+import { type LoggedCheckIn, readCheckIns } from '../sheets/check-in-log';
+import { type KeyResultSummary, readKeyResultRows, summarise } from '../sheets/key-results';
+import { recordCheckIn, selectedKeyResult } from '../sheets/record-check-in';
 import { type CycleSettings, readCycleSettings } from '../sheets/settings';
 import { type FieldErrors, validateCheckInForm } from './check-in-schema';
 import { sidebarHandler } from './entry';
@@ -70,11 +70,7 @@ export function checkInPageData(): CheckInPageData {
   const settings = settingsOrNull(spreadsheet);
   const rows = readKeyResultRows(spreadsheet);
   const history = readCheckIns(spreadsheet);
-  const active = spreadsheet.getActiveRange();
-  const activeSheet = active?.getSheet().getSheetId();
-  const selected = active
-    ? rows.find((r) => r.table.sheet.getSheetId() === activeSheet && r.row === active.getRow())
-    : undefined;
+  const selected = selectedKeyResult(spreadsheet, rows);
   const keyResults = rows.map((row) => {
     const summary = summarise(row, settings, today);
     return view(summary, history.get(summary.id));
@@ -84,11 +80,6 @@ export function checkInPageData(): CheckInPageData {
     keyResults,
     selectedId: selected ? (keyResults[rows.indexOf(selected)]?.id ?? null) : null,
   };
-}
-
-function currentUser(): string {
-  // Empty for consumer accounts when the user's address is not shared with the add-on.
-  return Session.getActiveUser().getEmail() || 'unknown user';
 }
 
 export const submitCheckIn = sidebarHandler((input, { locked }): SubmitResult => {
@@ -109,43 +100,35 @@ export const submitCheckIn = sidebarHandler((input, { locked }): SubmitResult =>
 
 function record(checkIn: CheckIn): SubmitResult {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const row = findKeyResult(readKeyResultRows(spreadsheet), checkIn.krId);
-  if (!row) {
-    return {
-      ok: false,
-      errors: {
-        krId: `Key result ${checkIn.krId} was not found; it may have been deleted. Reopen the sidebar.`,
-      },
-    };
+  const now = new Date();
+  const outcome = recordCheckIn(spreadsheet, checkIn, now);
+  switch (outcome.kind) {
+    case 'not-found':
+      return {
+        ok: false,
+        errors: {
+          krId: `Key result ${checkIn.krId} was not found; it may have been deleted. Reopen the sidebar.`,
+        },
+      };
+    case 'linked':
+      return {
+        ok: false,
+        errors: {
+          krId: `"${outcome.name}" follows the KPI "${outcome.kpi}": Refresh takes its value from that KPI, so it can't be checked in by hand.`,
+        },
+      };
+    case 'wrong-value': {
+      const wanted = outcome.keyResultKind === 'milestone' ? 'done or not done' : 'a number';
+      return {
+        ok: false,
+        errors: {
+          value: `"${outcome.name}" is a ${outcome.keyResultKind} key result: its value is ${wanted}`,
+        },
+      };
+    }
+    case 'recorded': {
+      const summary = summarise(outcome.row, settingsOrNull(spreadsheet), now);
+      return { ok: true, keyResult: view(summary, readCheckIns(spreadsheet).get(checkIn.krId)) };
+    }
   }
-  const today = new Date();
-  const before = summarise(row, null, today);
-  if (before.linkedKpi) {
-    return {
-      ok: false,
-      errors: {
-        krId: `"${before.name}" follows the KPI "${before.linkedKpi}": Refresh takes its value from that KPI, so it can't be checked in by hand.`,
-      },
-    };
-  }
-  const kind = before.kind ?? 'linear';
-  if (!valueFitsKind(checkIn.value, kind)) {
-    const wanted = kind === 'milestone' ? 'done or not done' : 'a number';
-    return {
-      ok: false,
-      errors: { value: `"${before.name}" is a ${kind} key result: its value is ${wanted}` },
-    };
-  }
-  const log = checkInLog(spreadsheet);
-  const user = currentUser();
-  appendCheckIn(log, checkIn, before.name, user, today);
-  const { sheet, map } = row.table;
-  const newValue = checkIn.value.kind === 'done' ? checkIn.value.done : checkIn.value.value;
-  if (map.current) sheet.getRange(row.row, map.current).setValue(newValue);
-  if (map.confidence) sheet.getRange(row.row, map.confidence).setValue(checkIn.confidence);
-  if (map.lastCheckIn) sheet.getRange(row.row, map.lastCheckIn).setValue(today);
-  SpreadsheetApp.flush();
-  const after = findKeyResult(readKeyResultRows(spreadsheet), checkIn.krId);
-  const summary = summarise(after ?? row, settingsOrNull(spreadsheet), today);
-  return { ok: true, keyResult: view(summary, readCheckIns(spreadsheet).get(checkIn.krId)) };
 }
