@@ -4,13 +4,9 @@
  */
 import * as z from 'zod/mini';
 import { lazy, parseConfidence, parseNumericText } from '../core';
-import { type FormErrors, type Validated, validateWith } from './form-errors';
+import { type FieldTypes, type FormErrors, quoteInput, type Validated, validateWith } from './form-errors';
 
 const MAX_COMMENT = 1000;
-
-function quoted(value: unknown): string {
-  return JSON.stringify(String(value ?? '')).slice(0, 60);
-}
 
 const checkInFormSchema = lazy(() =>
   z.object({
@@ -20,13 +16,14 @@ const checkInFormSchema = lazy(() =>
       z.boolean(),
       z.string().check(
         z.refine((text) => parseNumericText(text) !== undefined, {
-          error: (issue) => `Enter a number such as 42, 3.5 or 45% (got ${quoted(issue.input)})`,
+          error: (issue) => `Enter a number such as 42, 3.5 or 45% (got ${quoteInput(issue.input)})`,
         }),
       ),
     ]),
     confidence: z.string().check(
       z.refine((text) => parseConfidence(text) !== undefined, {
-        error: (issue) => `Choose 1 to 10, or on track / at risk / off track (got ${quoted(issue.input)})`,
+        error: (issue) =>
+          `Choose 1 to 10, or on track / at risk / off track (got ${quoteInput(issue.input)})`,
       }),
     ),
     comment: z.string().check(z.maxLength(MAX_COMMENT, `Keep the comment under ${MAX_COMMENT} characters`)),
@@ -38,6 +35,13 @@ export type CheckInForm = z.infer<ReturnType<typeof checkInFormSchema>>;
 /** Field name -> message, for errors shown beside each field. */
 export type FieldErrors = FormErrors<CheckInForm>;
 
+const FIELDS: FieldTypes<CheckInForm> = {
+  krId: { label: 'Key result', expected: 'the ID of a key result, as text' },
+  value: { label: 'Value', expected: 'a number typed as text, or done / not done (true or false)' },
+  confidence: { label: 'Confidence', expected: 'text: 1 to 10, or on track / at risk / off track' },
+  comment: { label: 'Comment', expected: 'text' },
+};
+
 export function validateCheckInForm(input: unknown): Validated<CheckInForm> {
-  return validateWith(checkInFormSchema(), input);
+  return validateWith(checkInFormSchema(), input, FIELDS);
 }

@@ -1,13 +1,13 @@
 /** The KPI threshold form, validated with this one schema in the sidebar and again on the server. */
 import * as z from 'zod/mini';
 import { type Direction, InputError, lazy, parseNumericText, resolveThresholds } from '../core';
-import { type FormErrors, type Validated, validateWith } from './form-errors';
+import { type FieldTypes, type FormErrors, quoteInput, type Validated, validateWith } from './form-errors';
 
 const numberOrBlank = () =>
   z.string().check(
     z.refine((text) => text.trim() === '' || parseNumericText(text) !== undefined, {
       error: (issue) =>
-        `Enter a number such as 0.98, 98% or 400, or leave it blank (got ${JSON.stringify(String(issue.input)).slice(0, 60)})`,
+        `Enter a number such as 0.98, 98% or 400, or leave it blank (got ${quoteInput(issue.input)})`,
     }),
   );
 
@@ -47,8 +47,16 @@ const thresholdFormSchema = lazy(() =>
 export type ThresholdForm = z.infer<ReturnType<typeof thresholdFormSchema>>;
 export type ThresholdErrors = FormErrors<ThresholdForm>;
 
+const FIELDS: FieldTypes<ThresholdForm> = {
+  sheet: { label: 'Sheet', expected: "the name of the KPI's sheet, as text" },
+  kpi: { label: 'KPI', expected: 'the name of a KPI, as text' },
+  warning: { label: 'Warning', expected: 'a number typed as text, or blank' },
+  critical: { label: 'Critical', expected: 'a number typed as text, or blank' },
+  direction: { label: 'Direction', expected: 'higher, lower, or blank (from the limits)' },
+};
+
 export function validateThresholdForm(input: unknown): Validated<ThresholdForm> {
-  return validateWith(thresholdFormSchema(), input);
+  return validateWith(thresholdFormSchema(), input, FIELDS);
 }
 
 export function parsedLimits(form: ThresholdForm): {
