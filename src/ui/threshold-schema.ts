@@ -22,7 +22,7 @@ const thresholdFormSchema = lazy(() =>
       kpi: z.string().check(z.minLength(1, 'Choose a KPI')),
       warning: numberOrBlank(),
       critical: numberOrBlank(),
-      direction: z.enum(['', 'higher', 'lower'], { error: 'Choose higher, lower, or "from the limits"' }),
+      direction: z.enum(['', 'higher', 'lower']),
     })
     .check(
       z.superRefine((form, ctx) => {

@@ -1,4 +1,5 @@
 import { lastAlert, NOW, openAddon, values } from '../support/addon';
+import { loadBundle } from '../support/bundle';
 
 function withExamples() {
   const addon = openAddon({ clock: () => NOW });
@@ -27,12 +28,12 @@ describe('key results that track a KPI', () => {
   });
 });
 
-describe('Close cycle', () => {
-  function close(addon: ReturnType<typeof withExamples>, carry: string) {
-    addon.wb.ui.respond({ button: 'YES' }, { button: 'OK', text: carry });
-    addon.run('menuCloseCycle');
-  }
+function close(addon: ReturnType<typeof withExamples>, carry: string) {
+  addon.wb.ui.respond({ button: 'YES' }, { button: 'OK', text: carry });
+  addon.run('menuCloseCycle');
+}
 
+describe('Close cycle', () => {
   it('archives final scores, then starts the next cycle with the unfinished key results carried over', () => {
     const addon = withExamples();
     const { wb, run } = addon;
@@ -116,5 +117,69 @@ describe('Close cycle', () => {
         .flat()
         .filter((v) => v !== ''),
     ).toHaveLength(5);
+  });
+});
+
+describe('Close cycle, confirmed twice or early', () => {
+  it('two closes confirmed at the same time close the cycle once; the second says it is already closed', () => {
+    const first = withExamples();
+    const { wb } = first;
+    const second = loadBundle(wb.newExecution().globals as unknown as Record<string, unknown>);
+    let secondDone = false;
+    // The first user's confirmation is open while the second user confirms and closes.
+    wb.ui.respondWith((request) => {
+      if (request.kind === 'prompt') return { button: 'OK', text: 'all' };
+      if (request.title === 'Close 2026 Q4?' && !secondDone) {
+        secondDone = true;
+        (second.menuCloseCycle as () => void)();
+      }
+      return request.buttons === 'YES_NO' ? { button: 'YES' } : undefined;
+    });
+    const ids = values(wb, 'OKRs', 'O2:O6').flat();
+    first.run('menuCloseCycle');
+    expect(secondDone).toBe(true);
+    expect(lastAlert(wb)).toBe(
+      '2026 Q4 is already closed: the current cycle is 2027 Q1. Nothing was changed.',
+    );
+    expect(wb.spreadsheet.getRangeByName('CycleName')?.getValue()).toBe('2027 Q1');
+    expect(values(wb, 'Archive 2026 Q4', 'I2:I7').flat()).toEqual([...ids, '']);
+    expect(values(wb, 'OKRs', 'O2:O6').flat()).toEqual(ids);
+  });
+
+  it('asks explicitly before closing a cycle that has not started, and changes nothing on No', () => {
+    const addon = withExamples();
+    const { wb } = addon;
+    wb.spreadsheet.getRangeByName('CycleName')?.setValue('2027 Q1');
+    wb.spreadsheet.getRangeByName('CycleStart')?.setValue(new Date(2027, 0, 1));
+    wb.spreadsheet.getRangeByName('CycleEnd')?.setValue(new Date(2027, 2, 31));
+    const before = values(wb, 'OKRs', 'A2:O6');
+    wb.ui.respond({ button: 'NO' });
+    addon.run('menuCloseCycle');
+    const asked = wb.ui.alerts.at(-1);
+    expect(asked?.title).toBe('Close 2027 Q1 before it has started?');
+    expect(asked?.message).toMatch(
+      /^2027 Q1 has not started yet: it runs 2027-01-01 to 2027-03-31\. Close it anyway\?/,
+    );
+    expect(values(wb, 'OKRs', 'A2:O6')).toEqual(before);
+    expect(wb.sheetNames().some((n) => n.startsWith('Archive'))).toBe(false);
+  });
+
+  it('a close that failed midway is finished by the next click, asking nothing, and says so', () => {
+    const addon = withExamples();
+    const { wb } = addon;
+    const ids = values(wb, 'OKRs', 'O2:O6').flat();
+    wb.faults.failCall(2, { method: 'Range.setValues' }); // after the archive, while resetting the rows
+    close(addon, 'none');
+    expect(lastAlert(wb)).toMatch(/^Something went wrong: Service Spreadsheets failed/);
+    expect(wb.properties.document.size).toBe(1); // the recorded close
+    const asked = wb.ui.alerts.length + wb.ui.prompts.length;
+    addon.run('menuCloseCycle');
+    expect(wb.ui.alerts.length + wb.ui.prompts.length).toBe(asked + 1); // the report only
+    expect(lastAlert(wb)).toBe(
+      'The close of 2026 Q4 had been interrupted; it is now finished. 2026 Q4 is archived on "Archive 2026 Q4" (5 key results). 2027 Q1 has started with 0 key results carried over.',
+    );
+    expect(values(wb, 'Archive 2026 Q4', 'I2:I7').flat()).toEqual([...ids, '']);
+    expect(values(wb, 'OKRs', 'O2:O6').flat()).toEqual(['', '', '', '', '']);
+    expect(wb.properties.document.size).toBe(0);
   });
 });

@@ -77,7 +77,11 @@ describe('KPI threshold sidebar', () => {
       'warning (0.9) is below critical (0.95) although higher is better',
     ],
     [{ warning: '5', critical: '5', direction: '' }, 'direction', 'warning and critical are equal (5)'],
-    [{ direction: 'sideways' }, 'direction', 'Choose higher, lower, or "from the limits"'],
+    [
+      { direction: 'sideways' },
+      'direction',
+      'Direction must be higher, lower, or blank (from the limits), got "sideways"',
+    ],
     [{ kpi: 'Revenue' }, 'kpi', 'No KPI named "Revenue" on "KPIs" any more'],
   ])('refuses %p with a message on %s, and writes nothing', (form, field, message) => {
     const { wb, save } = kpiWorkbook();
