@@ -91,7 +91,7 @@ function counted(guard: ExecutionGuard, qualified: string, access: Access, kind:
   guard.calls.total += 1;
   guard.calls.byMethod[qualified] = (guard.calls.byMethod[qualified] ?? 0) + 1;
   guard.calls.byKind[kind] += 1;
-  return guard.faults?.due(qualified);
+  return guard.faults?.due(qualified, kind);
 }
 
 /**

@@ -3,6 +3,7 @@
  * Script's transient service errors do, to check that a multi-step write can be run again and finish
  * exactly once. Faults are armed per document and fire in any execution but the harness's.
  */
+import type { CallKind } from './call-kinds';
 import { exception } from './errors';
 
 /** Which calls a fault counts: `Range.setValues` exactly, or any `Class.method` a pattern matches. */
@@ -11,6 +12,11 @@ export type CallMatcher = string | RegExp;
 export interface FaultOptions {
   /** Count only the calls this matches (default: every counted call). */
   readonly method?: CallMatcher;
+  /**
+   * Count only calls of these kinds (see call-kinds.ts); `ROUND_TRIPS` leaves out the calls Apps Script
+   * answers in the script itself (builders, getters on objects already read), which do not fail so.
+   */
+  readonly kinds?: readonly CallKind[];
   /**
    * `before` (default): the call fails without effect, as when the service refuses it or the execution
    * stops. `after`: the call takes effect and still throws, as when the answer is lost on the way back.
@@ -45,6 +51,7 @@ export interface FaultControls {
 interface Armed {
   readonly nth: number;
   readonly method: CallMatcher | undefined;
+  readonly kinds: readonly CallKind[] | undefined;
   readonly when: 'before' | 'after';
   readonly message: string | undefined;
   seen: number;
@@ -77,6 +84,7 @@ export class FaultInjector implements FaultControls {
     this.pending.push({
       nth,
       method: options.method,
+      kinds: options.kinds,
       when: options.when ?? 'before',
       message: options.message,
       seen: 0,
@@ -95,10 +103,10 @@ export class FaultInjector implements FaultControls {
    * Called once per counted call, before it runs: counts it for every armed fault that matches, and
    * returns the fault due now (disarmed), if any.
    */
-  due(method: string): FiredFault | undefined {
+  due(method: string, kind: CallKind): FiredFault | undefined {
     let due: FiredFault | undefined;
     for (const fault of this.pending) {
-      if (!matches(fault.method, method)) continue;
+      if (!matches(fault.method, method) || (fault.kinds && !fault.kinds.includes(kind))) continue;
       fault.seen += 1;
       if (fault.seen === fault.nth && due)
         fault.seen -= 1; // two due at once: this one fails the next call

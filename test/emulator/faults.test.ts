@@ -1,4 +1,5 @@
 import { createWorkbook } from '../../emulator';
+import { ROUND_TRIPS } from '../../emulator/call-kinds';
 
 function sheetOf(wb: ReturnType<typeof createWorkbook>) {
   return wb.globals.SpreadsheetApp.getActiveSpreadsheet().getSheets()[0] as GoogleAppsScript.Spreadsheet.Sheet;
@@ -95,6 +96,17 @@ describe('fault injection', () => {
     expect(caught(() => sheet.getName())).not.toBeNull();
     expect(caught(() => sheet.getName())).toBeNull();
     expect(wb.faults.fired.map((f) => f.method)).toEqual(['Sheet.getRange', 'Sheet.getName']);
+  });
+
+  test('counts only round trips when asked: calls answered in the script never fail', () => {
+    const wb = createWorkbook();
+    wb.faults.failCall(2, { kinds: ROUND_TRIPS });
+    const ss = wb.globals.SpreadsheetApp.getActiveSpreadsheet(); // local
+    const sheet = ss.getSheets()[0] as GoogleAppsScript.Spreadsheet.Sheet; // round trip 1
+    const range = sheet.getRange('A1:B2'); // local
+    range.getRow(); // local
+    expect(caught(() => range.getValues())?.message).toMatch(/^Service Spreadsheets failed/); // round trip 2
+    expect(wb.faults.fired[0]?.method).toBe('Range.getValues');
   });
 
   test('refuses a position that is not a positive whole number', () => {
