@@ -100,6 +100,8 @@ try {
 
 console.log(`OKR & KPI Tracker preview: ${server.url}`);
 console.log(xlsxPath ? `Opened ${xlsxPath}` : 'Demo workbook made by the add-on (Set up, Connect, Refresh).');
+if (server.leftOut.length > 0)
+  console.log(`Left out (the preview cannot show them): ${server.leftOut.join('; ')}.`);
 if (args.out)
   console.log(`Save as .xlsx writes ${resolve(args.out)}; so does stopping the preview (Ctrl+C).`);
 

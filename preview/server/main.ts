@@ -31,6 +31,8 @@ export interface PreviewOptions {
 
 export interface Preview {
   readonly url: string;
+  /** What the opened .xlsx held that the preview left out (conditional-format rules it cannot show). */
+  readonly leftOut: readonly string[];
   /** On stopping: closes open dialogs, then writes the workbook to the --out path, if one was given. */
   save(): Promise<string | null>;
   close(): Promise<void>;
@@ -42,8 +44,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     xlsxPath: options.xlsxPath,
     timeZone: options.timeZone,
   });
+  let leftOut: readonly string[] = [];
   try {
-    await host.ready;
+    leftOut = await host.ready;
   } catch (error) {
     await host.close();
     throw error;
@@ -80,6 +83,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://localhost:${port}`,
+    leftOut,
     async save() {
       if (!options.savePath) return null;
       // Called on the way out: an execution waiting on a dialog must end before the export can run.

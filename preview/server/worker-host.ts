@@ -38,7 +38,8 @@ export class WorkerHost extends EventEmitter<HostEvents> {
   private pendingDialog: DialogRequest | null = null;
   /** The HtmlService dialog shown and not closed yet, if any. */
   private htmlDialog: HtmlDialogRequest | null = null;
-  readonly ready: Promise<string>;
+  /** Resolves, once the workbook is open, to what an opened .xlsx held that was left out. */
+  readonly ready: Promise<readonly string[]>;
 
   constructor(workerPath: string, options: Omit<WorkerOptions, 'shared' | 'reads'>) {
     super();
@@ -49,7 +50,7 @@ export class WorkerHost extends EventEmitter<HostEvents> {
     this.reads.port1.on('message', (reply: Reply) => this.settle(reply));
     this.ready = new Promise((resolve, reject) => {
       this.worker.on('message', (event: WorkerEvent) => {
-        if (event.type === 'ready') resolve(event.title);
+        if (event.type === 'ready') resolve(event.leftOut);
         else if (event.type === 'fatal') reject(new Error(event.error));
         else this.onEvent(event);
       });

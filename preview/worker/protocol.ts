@@ -46,7 +46,8 @@ export type Reply =
   | { readonly id: number; readonly ok: false; readonly error: string };
 
 export type WorkerEvent =
-  | { readonly type: 'ready'; readonly title: string }
+  /** `leftOut`: what an opened .xlsx held that the preview could not take (see importXlsx). */
+  | { readonly type: 'ready'; readonly leftOut: readonly string[] }
   | { readonly type: 'fatal'; readonly error: string }
   | { readonly type: 'dialog'; readonly request: Omit<DialogRequest, 'id'> }
   | { readonly type: 'html-dialog'; readonly dialog: Omit<HtmlDialogRequest, 'id'> }

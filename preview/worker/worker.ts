@@ -91,10 +91,11 @@ async function handle(addon: Addon, request: Request, reportDialogs: () => void)
   }
 }
 
-async function start(): Promise<{ addon: Addon; reportDialogs: () => void }> {
+async function start(): Promise<{ addon: Addon; reportDialogs: () => void; leftOut: string[] }> {
   const addon = openAddon(options.distDir, options.timeZone);
+  let leftOut: string[] = [];
   if (options.xlsxPath) {
-    await importXlsx(addon.wb, options.xlsxPath, options.timeZone);
+    leftOut = await importXlsx(addon.wb, options.xlsxPath, options.timeZone);
     addon.run('onOpen');
   } else buildDemo(addon);
   const { reads } = options;
@@ -108,14 +109,14 @@ async function start(): Promise<{ addon: Addon; reportDialogs: () => void }> {
     send({ type: 'dialog', request });
     return waitForAnswer(options.shared, reads, answerRead);
   });
-  return { addon, reportDialogs };
+  return { addon, reportDialogs, leftOut };
 }
 
 // Requests are handled strictly in order, even when one awaits (an export writing its zip).
 let queue: Promise<unknown> = Promise.resolve();
 
 start().then(
-  ({ addon, reportDialogs }) => {
+  ({ addon, reportDialogs, leftOut }) => {
     port.on('message', (envelope: Envelope) => {
       queue = queue.then(async () => {
         try {
@@ -127,7 +128,7 @@ start().then(
         }
       });
     });
-    send({ type: 'ready', title: addon.wb.spreadsheet.getName() });
+    send({ type: 'ready', leftOut });
   },
   (error: unknown) =>
     send({ type: 'fatal', error: (error as { stack?: string } | null)?.stack ?? message(error) }),

@@ -1,15 +1,19 @@
 /**
  * Writes the emulated spreadsheet as .xlsx: values, formulas with their computed results, number formats,
- * bold and italic text, colours as painted (conditional-format colours become static fills), column
- * widths and frozen rows.
+ * bold and italic text, the cells' own colours, the conditional-format rules (xlsx-rules.ts, so the
+ * highlights stay live), named ranges, column widths and frozen rows.
  */
 import ExcelJS from 'exceljs';
 import type { CellSnapshot, Workbook } from '../../emulator';
+import { formatA1, quoteSheetName } from '../../emulator/a1';
 import { sheetImpl } from '../../emulator/boundary';
 import type { EvalValue } from '../../emulator/formula-types';
 import { isGeneral } from '../../emulator/number-format';
+import type { CellProps } from '../../emulator/sheet-model';
 import { toWallClock } from './wall-clock';
+import { argb } from './xlsx-colors';
 import { type CachedValue, callsAny, formulaToXlsx, spilledToXlsx } from './xlsx-formulas';
+import { rulesToXlsx } from './xlsx-rules';
 
 /** The error values a .xlsx file can hold; Sheets-only codes such as #ERROR! are written as #VALUE!. */
 const XLSX_ERRORS = new Set(['#N/A', '#REF!', '#NAME?', '#DIV/0!', '#NULL!', '#VALUE!', '#NUM!']);
@@ -37,12 +41,10 @@ function literal(value: EvalValue, timeZone: string): ExcelJS.CellValue {
   return value === '' ? null : value;
 }
 
-function argb(hex: string): string {
-  return `FF${hex.replace('#', '').toUpperCase()}`;
-}
-
 interface CellContext {
   readonly snapshot: CellSnapshot;
+  /** The cell's own format: what conditional rules paint is written as the rules themselves. */
+  readonly props: CellProps | undefined;
   /** True when the cell stores nothing itself: its value is another formula's spilled result. */
   readonly spilled: boolean;
   readonly numberFormat: string | undefined;
@@ -51,7 +53,7 @@ interface CellContext {
 }
 
 function writeCell(target: ExcelJS.Cell, cell: CellContext): void {
-  const { snapshot, timeZone } = cell;
+  const { snapshot, props, timeZone } = cell;
   if (snapshot.formula) {
     const wrap = callsAny(snapshot.formula, cell.customFunctions);
     target.value = {
@@ -66,12 +68,13 @@ function writeCell(target: ExcelJS.Cell, cell: CellContext): void {
   } else target.value = literal(snapshot.value, timeZone);
   if (cell.numberFormat && !isGeneral(cell.numberFormat)) target.numFmt = cell.numberFormat;
   const font: Partial<ExcelJS.Font> = {};
-  if (snapshot.bold) font.bold = true;
-  if (snapshot.italic) font.italic = true;
-  if (snapshot.fontColor.toLowerCase() !== '#000000') font.color = { argb: argb(snapshot.fontColor) };
+  if (props?.fontWeight === 'bold') font.bold = true;
+  if (props?.fontStyle === 'italic') font.italic = true;
+  if (props?.fontColor && props.fontColor.toLowerCase() !== '#000000')
+    font.color = { argb: argb(props.fontColor) };
   if (Object.keys(font).length > 0) target.font = font;
-  if (snapshot.background.toLowerCase() !== '#ffffff') {
-    target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(snapshot.background) } };
+  if (props?.background && props.background.toLowerCase() !== '#ffffff') {
+    target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(props.background) } };
   }
 }
 
@@ -87,17 +90,19 @@ function writeSheet(
     views: snapshot.frozenRows > 0 ? [{ state: 'frozen', ySplit: snapshot.frozenRows }] : [],
   });
   const sheet = wb.sheet(name);
-  const content = sheetImpl(sheet).model.content;
+  const model = sheetImpl(sheet).model;
+  const content = model.content;
   const rows = snapshot.cells.length;
   const cols = snapshot.cells[0]?.length ?? 0;
   const formats = rows > 0 && cols > 0 ? sheet.getRange(1, 1, rows, cols).getNumberFormats() : [];
   snapshot.cells.forEach((line, r) => {
     line.forEach((cell, c) => {
       const empty = cell.value === '' && !cell.formula;
-      const painted = cell.bold || cell.background.toLowerCase() !== '#ffffff';
-      if (empty && !painted) return;
+      const props = model.props.get(r + 1, c + 1);
+      if (empty && !props?.background && !props?.fontWeight) return;
       writeCell(ws.getCell(r + 1, c + 1), {
         snapshot: cell,
+        props,
         spilled: !cell.formula && !empty && content.get(r + 1, c + 1) === undefined,
         numberFormat: formats[r]?.[c],
         customFunctions,
@@ -105,8 +110,24 @@ function writeSheet(
       });
     });
   });
+  for (const formatting of rulesToXlsx(model.rules)) ws.addConditionalFormatting(formatting);
   for (const [col, width] of Object.entries(snapshot.columnWidths)) {
     ws.getColumn(Number(col)).width = Math.max(1, Math.round((width - 5) / 7));
+  }
+}
+
+/** Named ranges (CycleStart, AsOfDate…), which the sheets' formulas read, as defined names. */
+function writeNamedRanges(book: ExcelJS.Workbook, wb: Workbook): void {
+  for (const named of wb.spreadsheet.getNamedRanges()) {
+    const range = named.getRange();
+    const area = {
+      row: range.getRow(),
+      col: range.getColumn(),
+      numRows: range.getNumRows(),
+      numCols: range.getNumColumns(),
+    };
+    const absolute = formatA1(area).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+    book.definedNames.add(`${quoteSheetName(range.getSheet().getName())}!${absolute}`, named.getName());
   }
 }
 
@@ -114,5 +135,6 @@ function writeSheet(
 export async function exportXlsx(wb: Workbook, customFunctions: readonly string[]): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
   for (const name of wb.sheetNames()) writeSheet(book, wb, name, customFunctions);
+  writeNamedRanges(book, wb);
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
