@@ -6,7 +6,8 @@
 // --port 0 picks a free port. --xlsx opens a workbook exported from Sheets instead of the demo; --out
 // is where the page's "Save as .xlsx" writes (without it the browser downloads the file), and where
 // the workbook is saved when the preview stops. --dialog-timeout is how many seconds a dialog waits
-// with no preview page open before it is closed as its close button would (default 60).
+// with no preview page open before it is closed as its close button would (default 60). --dist runs
+// another build of an add-on (a folder with Code.js and its HTML files; the tests' fixtures).
 // The preview itself (preview/) is bundled here with esbuild, into node_modules/.cache, so that Node
 // finds the project's dependencies from there; it is never part of dist/.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -19,7 +20,6 @@ import { build } from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const preview = join(root, 'preview');
 const out = join(root, 'node_modules/.cache/okr-preview');
-const dist = join(root, 'dist');
 
 const { values: args } = parseArgs({
   options: {
@@ -28,6 +28,7 @@ const { values: args } = parseArgs({
     out: { type: 'string' },
     'time-zone': { type: 'string' },
     'dialog-timeout': { type: 'string' },
+    dist: { type: 'string' },
   },
 });
 
@@ -36,10 +37,11 @@ function fail(message) {
   process.exit(1);
 }
 
+const dist = args.dist ? resolve(args.dist) : join(root, 'dist');
 const port = Number(args.port ?? process.env.PORT ?? 8080);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`not a port: ${args.port ?? process.env.PORT}`);
 if (!existsSync(join(dist, 'Code.js')))
-  fail('dist/Code.js is missing: run `npm run build` first (npm start does).');
+  fail(`${join(dist, 'Code.js')} is missing: run \`npm run build\` first (npm start does).`);
 const dialogTimeout = args['dialog-timeout'] === undefined ? undefined : Number(args['dialog-timeout']);
 if (dialogTimeout !== undefined && !(Number.isFinite(dialogTimeout) && dialogTimeout > 0))
   fail(`--dialog-timeout must be a number of seconds above 0, got "${args['dialog-timeout']}"`);

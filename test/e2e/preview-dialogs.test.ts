@@ -6,19 +6,11 @@
 import type { Page } from 'playwright-core';
 import { chromiumForTests, screenshot } from './support/browser';
 import { clickMenu, dialog, openCarryOverPrompt, openPreview, whenReady } from './support/preview-page';
-import { type PreviewProcess, startPreview } from './support/preview-process';
+import { type PreviewProcess, startPreview, waitForOutput } from './support/preview-process';
 
 jest.setTimeout(120_000);
 
 const browser = chromiumForTests();
-
-async function waitForOutput(preview: PreviewProcess, text: string, timeoutMs = 30_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!preview.output().includes(text)) {
-    if (Date.now() > until) throw new Error(`the preview never printed "${text}":\n${preview.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('a dialog the add-on waits on', () => {
   let preview: PreviewProcess;

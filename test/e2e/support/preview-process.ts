@@ -43,3 +43,16 @@ export function startPreview(args: readonly string[] = [], timeoutMs = 90_000): 
     });
   });
 }
+
+/** Waits until the preview has printed `text`. */
+export async function waitForOutput(
+  preview: PreviewProcess,
+  text: string,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!preview.output().includes(text)) {
+    if (Date.now() > until) throw new Error(`the preview never printed "${text}":\n${preview.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
