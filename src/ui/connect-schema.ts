@@ -17,7 +17,7 @@ import {
   type TableDefaults,
   type TableKind,
 } from '../core';
-import { type FormErrors, type Validated, validateWith } from './form-errors';
+import { type FieldTypes, type FormErrors, type Validated, validateWith } from './form-errors';
 
 export interface ConnectColumn {
   readonly column: number;
@@ -137,8 +137,18 @@ const connectFormSchema = lazy(() =>
 export type ConnectForm = z.infer<ReturnType<typeof connectFormSchema>>;
 export type ConnectErrors = FormErrors<ConnectForm>;
 
+const FIELDS: FieldTypes<ConnectForm> = {
+  sheet: { label: 'Sheet', expected: "the name of the table's sheet, as text" },
+  headerRow: { label: 'Header row', expected: 'a row number' },
+  headers: { label: 'Headers', expected: "the list of the table's headers, as text" },
+  kind: { label: 'What the table holds', expected: 'KPIs or key results (OKRs)' },
+  roles: { label: 'Roles', expected: 'a role (or none) for each column' },
+  direction: { label: 'Direction', expected: 'higher or lower is better, or blank' },
+  tolerance: { label: 'Near target', expected: 'a percentage typed as text, such as 5%' },
+};
+
 export function validateConnectForm(input: unknown): Validated<ConnectForm> {
-  return validateWith(connectFormSchema(), input);
+  return validateWith(connectFormSchema(), input, FIELDS);
 }
 
 /** The table's defaults the form sets (a KPI table's only; the standard tolerance is not stored). */

@@ -27,8 +27,10 @@ export function quoteInput(value: unknown): string {
   return typeof value === 'object' ? 'a set of fields' : `a ${typeof value}`;
 }
 
-// zod's own wording for a wrong type says "Invalid input"/"Invalid option": replaced by the field's.
+// zod's own wording for a wrong type ("Invalid input", "Invalid option") is replaced by the field's;
+// a message the schema gives is kept.
 const TYPE_CODES = new Set(['invalid_type', 'invalid_union', 'invalid_value']);
+const ZOD_WORDING = /^Invalid (input|option)/;
 
 export function validateWith<S extends z.ZodMiniType>(
   schema: S,
@@ -51,7 +53,7 @@ export function validateWith<S extends z.ZodMiniType>(
     const field = name === undefined ? undefined : fields[name];
     const key = field ? (name as keyof z.infer<S>) : 'form';
     const message =
-      field && TYPE_CODES.has(issue.code)
+      field && TYPE_CODES.has(issue.code) && ZOD_WORDING.test(issue.message)
         ? `${field.label} must be ${field.expected}, got ${quoteInput((input as Record<PropertyKey, unknown>)[name as PropertyKey])}`
         : issue.message;
     // A union reports each of its branches; a custom check's message is the one written for people.

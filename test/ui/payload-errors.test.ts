@@ -1,4 +1,5 @@
 import { validateCheckInForm } from '../../src/ui/check-in-schema';
+import { validateConnectForm } from '../../src/ui/connect-schema';
 import { QUOTED_MAX, quoteInput } from '../../src/ui/form-errors';
 import { validateThresholdForm } from '../../src/ui/threshold-schema';
 
@@ -48,6 +49,24 @@ describe('sidebar payload errors', () => {
       ok: false,
       errors: { value: 'Value must be a number typed as text, or done / not done (true or false), got 42' },
     });
+  });
+
+  it('the connect form names its fields too, and keeps the messages it words itself', () => {
+    const form = {
+      sheet: 'Team',
+      headerRow: 'x',
+      headers: [],
+      kind: '',
+      roles: {},
+      direction: '',
+      tolerance: '',
+    };
+    const result = validateConnectForm(form);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors.headerRow).toBe('Header row must be a row number, got "x"');
+      expect(result.errors.kind).toBe('Choose what the table holds: KPIs, or key results (OKRs)');
+    }
   });
 
   it('a direction that is not one of the choices is quoted', () => {
