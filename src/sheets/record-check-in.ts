@@ -5,11 +5,14 @@
  */
 import { type CheckIn, type KeyResultKind, valueFitsKind } from '../core';
 import { appendCheckIn, checkInLog } from './check-in-log';
+import { readRecordedClose } from './close-record';
 import { findKeyResult, type KeyResultRow, readKeyResultRows, summarise } from './key-results';
 
 export type RecordOutcome =
   | { readonly kind: 'recorded'; readonly row: KeyResultRow }
   | { readonly kind: 'not-found' }
+  /** A close of the cycle stopped midway: its next click resets these rows, so nothing is written now. */
+  | { readonly kind: 'closing'; readonly cycle: string }
   /** A key result that follows a KPI takes its value from Refresh, not from check-ins. */
   | { readonly kind: 'linked'; readonly name: string; readonly kpi: string }
   /** A milestone takes done / not done, any other kind a number. */
@@ -25,6 +28,8 @@ export function recordCheckIn(
   checkIn: CheckIn,
   now: Date,
 ): RecordOutcome {
+  const closing = readRecordedClose().plan;
+  if (closing) return { kind: 'closing', cycle: closing.cycle.name };
   const row = findKeyResult(readKeyResultRows(spreadsheet), checkIn.krId);
   if (!row) return { kind: 'not-found' };
   const before = summarise(row, null, now);

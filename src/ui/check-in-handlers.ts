@@ -103,6 +103,13 @@ function record(checkIn: CheckIn): SubmitResult {
   const now = new Date();
   const outcome = recordCheckIn(spreadsheet, checkIn, now);
   switch (outcome.kind) {
+    case 'closing':
+      return {
+        ok: false,
+        errors: {
+          form: `Closing ${outcome.cycle} stopped before it finished. Choose Close cycle… in the add-on menu to finish it, then check in again. Nothing was recorded.`,
+        },
+      };
     case 'not-found':
       return {
         ok: false,

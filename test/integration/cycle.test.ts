@@ -182,4 +182,24 @@ describe('Close cycle, confirmed twice or early', () => {
     expect(values(wb, 'OKRs', 'O2:O6').flat()).toEqual(['', '', '', '', '']);
     expect(wb.properties.document.size).toBe(0);
   });
+
+  it('refuses a check-in while a close is unfinished, and takes it once the close is finished', () => {
+    const addon = withExamples();
+    const { wb } = addon;
+    const ids = values(wb, 'OKRs', 'O2:O6').flat();
+    wb.faults.failCall(2, { method: 'Range.setValues' });
+    close(addon, 'all');
+    const logged = values(wb, 'Check-ins', 'A1:G10');
+    const checkIn = { krId: ids[3], value: '950', confidence: '8', comment: 'Almost' };
+    expect(addon.run('sidebarSubmitCheckIn', checkIn)).toEqual({
+      ok: false,
+      errors: {
+        form: 'Closing 2026 Q4 stopped before it finished. Choose Close cycle… in the add-on menu to finish it, then check in again. Nothing was recorded.',
+      },
+    });
+    expect(values(wb, 'Check-ins', 'A1:G10')).toEqual(logged);
+    addon.run('menuCloseCycle');
+    expect(addon.run('sidebarSubmitCheckIn', checkIn)).toMatchObject({ ok: true });
+    expect(values(wb, 'OKRs', 'G5:I5').flat()).toEqual([950, 1, 8]);
+  });
 });
