@@ -52,7 +52,8 @@ function judgeRows<S extends string>(
   kind: TableKind,
   table: TableRows,
   isEmpty: (row: readonly CellValue[]) => boolean,
-  judge: (row: readonly CellValue[]) => S | null,
+  /** A row's status; '' when it is scored without one, null when there is nothing to score yet. */
+  judge: (row: readonly CellValue[]) => S | '' | null,
 ): TableSummary {
   const counts: Partial<Record<string, number>> = {};
   const problems: RowProblem[] = [];
@@ -63,7 +64,7 @@ function judgeRows<S extends string>(
       const status = judge(row);
       if (status === null) return;
       scored++;
-      counts[status] = (counts[status] ?? 0) + 1;
+      if (status !== '') counts[status] = (counts[status] ?? 0) + 1;
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       problems.push({ row: table.firstRow + i, message: error.message });
@@ -88,6 +89,10 @@ export function judgeKpiTable(table: TableRows): TableSummary {
   return { ...summary, judgedBy: kpiMode(map) };
 }
 
+function isBlankKeyResult(map: ColumnMap): (row: readonly CellValue[]) => boolean {
+  return (row) => isBlank(cellOf(row, map, 'keyResult')) && isBlank(cellOf(row, map, 'current'));
+}
+
 export function judgeOkrTable(
   table: TableRows,
   cycle: Cycle,
@@ -95,13 +100,14 @@ export function judgeOkrTable(
   bands: PaceBands = DEFAULT_PACE_BANDS,
 ): TableSummary {
   const { map } = table;
-  return judgeRows(
-    'okr',
-    table,
-    (row) => isBlank(cellOf(row, map, 'keyResult')) && isBlank(cellOf(row, map, 'current')),
-    (row) => {
-      const score = scoreRow(row, map);
-      return score === null ? null : okrStatus(score, cycle, asOf, bands);
-    },
-  );
+  return judgeRows('okr', table, isBlankKeyResult(map), (row) => {
+    const score = scoreRow(row, map);
+    return score === null ? null : okrStatus(score, cycle, asOf, bands);
+  });
+}
+
+/** An OKR table while its cycle cannot be read: the rows are scored, none is given a status. */
+export function scoreOkrTable(table: TableRows): TableSummary {
+  const { map } = table;
+  return judgeRows('okr', table, isBlankKeyResult(map), (row) => (scoreRow(row, map) === null ? null : ''));
 }

@@ -47,10 +47,13 @@ export interface Cycle {
   readonly end: Date;
 }
 
-export function checkCycle(cycle: Cycle): Cycle {
+export function checkCycle(
+  cycle: Cycle,
+  fields: { readonly start: string; readonly end: string } = { start: 'cycle_start', end: 'cycle_end' },
+): Cycle {
   if (!(cycle.end.getTime() > cycle.start.getTime())) {
     throw new InputError(
-      `cycle_end (${describe(cycle.end)}) must be after cycle_start (${describe(cycle.start)})`,
+      `${fields.end} (${describe(cycle.end)}) must be after ${fields.start} (${describe(cycle.start)})`,
     );
   }
   return cycle;

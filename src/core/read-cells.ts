@@ -61,12 +61,17 @@ export function readThresholds(warning: CellValue, critical: CellValue, directio
   );
 }
 
-export function readCycle(start: CellValue, end: CellValue): Cycle {
-  const from = readDate(start, 'cycle_start');
-  const to = readDate(end, 'cycle_end');
-  if (from === null) throw new InputError('cycle_start is blank');
-  if (to === null) throw new InputError('cycle_end is blank');
-  return checkCycle({ start: from, end: to });
+/** The cycle two cells give; `fields` names them in messages (the formula's arguments unless given). */
+export function readCycle(
+  start: CellValue,
+  end: CellValue,
+  fields: { readonly start: string; readonly end: string } = { start: 'cycle_start', end: 'cycle_end' },
+): Cycle {
+  const from = readDate(start, fields.start);
+  const to = readDate(end, fields.end);
+  if (from === null) throw new InputError(`${fields.start} is blank`);
+  if (to === null) throw new InputError(`${fields.end} is blank`);
+  return checkCycle({ start: from, end: to }, fields);
 }
 
 /** The status bands from two cells; a blank one takes its default (0.10 and 0.25). */

@@ -104,7 +104,7 @@ export function okrStatusOf(
   ] as const;
   const today = new Date();
   return broadcast(args, ([scores, starts, ends, asOfs, atRisks, offTracks]) => {
-    const cycleOf = derived([starts, ends], readCycle);
+    const cycleOf = derived([starts, ends], (start, end) => readCycle(start, end));
     const asOfOf = asOfReader(asOfs, today);
     const bandsOf = derived([atRisks, offTracks], (a, b) => readPaceBands(a, b));
     return (r) => {
@@ -134,7 +134,7 @@ export function okrPace(
   ] as const;
   const today = new Date();
   return broadcast(args, ([scores, starts, ends, asOfs]) => {
-    const cycleOf = derived([starts, ends], readCycle);
+    const cycleOf = derived([starts, ends], (start, end) => readCycle(start, end));
     const asOfOf = asOfReader(asOfs, today);
     return (r) => {
       const value = readScore(scores.at(r), 'score');

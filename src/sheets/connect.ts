@@ -15,7 +15,9 @@ import {
   readHeaderRow,
   type TableKind,
 } from '../core';
+import { sheetCalendar } from './calendar';
 import { parseTableMapping, type TableMapping } from './mapping-schema';
+import { ensureSettings } from './settings';
 import { findTable, saveTable } from './table-metadata';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -86,11 +88,45 @@ export function proposeMapping(
 }
 
 /**
- * Connects the table after the user confirmed `mapping`: validates it, appends the add-on's output
- * columns it lacks after the last used column, and records everything as metadata. Returns the
- * mapping saved, or an error message naming what is wrong.
+ * The output columns a connection stopped half-way already titled: the sheet's last columns, titled in
+ * order and blank below the header. Taking them back, rather than adding a second set, is what lets
+ * a connection that failed be run again to the same result.
  */
-export function connectTable(sheet: Sheet, mapping: unknown): TableMapping | { readonly error: string } {
+function titledEarlier(
+  sheet: Sheet,
+  headerRow: number,
+  headers: readonly string[],
+  titles: readonly string[],
+): number | null {
+  const first = headers.length - titles.length + 1;
+  if (titles.length === 0 || first < 1) return null;
+  const named = titles.every((title, i) => {
+    const header = headers[first - 1 + i] ?? '';
+    return header === title || header === addOnTitle(title);
+  });
+  if (!named) return null;
+  const below = sheet.getLastRow() - headerRow;
+  if (below <= 0) return first;
+  const cells = sheet.getRange(headerRow + 1, first, below, titles.length).getValues() as CellValue[][];
+  return cells.every((row) => row.every((cell) => cell === '' || cell === null)) ? first : null;
+}
+
+function addOnTitle(title: string): string {
+  return `${title} (add-on)`;
+}
+
+/**
+ * Connects the table after the user confirmed `mapping`: validates it, makes sure of what the table's
+ * formulas read (an OKR table's statuses read the cycle settings, created with the current quarter if
+ * missing), appends the add-on's output columns it lacks after the last used column, and records
+ * everything as metadata, last, so that a connection stopped by a failed call is simply run again.
+ * Returns the mapping saved, or an error message naming what is wrong.
+ */
+export function connectTable(
+  sheet: Sheet,
+  mapping: unknown,
+  now: Date,
+): TableMapping | { readonly error: string } {
   const parsed = parseTableMapping(mapping);
   if ('error' in parsed) return parsed;
   const lastColumn = sheet.getLastColumn();
@@ -99,6 +135,12 @@ export function connectTable(sheet: Sheet, mapping: unknown): TableMapping | { r
       return {
         error: `${columnsOf(parsed.kind)[field]?.title ?? field} is given column ${columnLetter(column)}, but the table ends at column ${columnLetter(lastColumn)}`,
       };
+  }
+  if (parsed.kind === 'okr') {
+    const spreadsheet = sheet.getParent();
+    const settings = ensureSettings(spreadsheet, sheetCalendar(spreadsheet).dayOf(now));
+    if (typeof settings === 'object' && 'conflict' in settings)
+      return { error: `an OKR table's statuses read the cycle settings. ${settings.conflict}` };
   }
   // Outputs of an earlier connection stay where they are; only missing ones are added.
   const earlier = findTable(sheet);
@@ -114,19 +156,19 @@ export function connectTable(sheet: Sheet, mapping: unknown): TableMapping | { r
         .getRange(parsed.headerRow, 1, 1, lastColumn)
         .getValues()[0]
         ?.map((c) => String(c).trim()) ?? [];
-    if (sheet.getMaxColumns() < lastColumn + toAdd.length) {
-      sheet.insertColumnsAfter(sheet.getMaxColumns(), lastColumn + toAdd.length - sheet.getMaxColumns());
+    const plainTitles = toAdd.map((field) => (columnsOf(parsed.kind)[field]?.title ?? field) as string);
+    const mappedUpTo = Math.max(0, ...Object.values(parsed.map));
+    const resumed = titledEarlier(sheet, parsed.headerRow, headers, plainTitles);
+    const first = resumed !== null && resumed > mappedUpTo ? resumed : lastColumn + 1;
+    if (first > lastColumn) {
+      if (sheet.getMaxColumns() < lastColumn + toAdd.length) {
+        sheet.insertColumnsAfter(sheet.getMaxColumns(), lastColumn + toAdd.length - sheet.getMaxColumns());
+      }
+      const titles = plainTitles.map((title) => (headers.includes(title) ? addOnTitle(title) : title));
+      sheet.getRange(parsed.headerRow, first, 1, toAdd.length).setValues([titles]).setFontWeight('bold');
     }
-    const titles = toAdd.map((field) => {
-      const title = (columnsOf(parsed.kind)[field]?.title ?? field) as string;
-      return headers.includes(title) ? `${title} (add-on)` : title;
-    });
-    sheet
-      .getRange(parsed.headerRow, lastColumn + 1, 1, toAdd.length)
-      .setValues([titles])
-      .setFontWeight('bold');
     toAdd.forEach((field, i) => {
-      outputs[field] = lastColumn + 1 + i;
+      outputs[field] = first + i;
     });
   }
   const map = { ...parsed.map, ...outputs };

@@ -21,6 +21,7 @@ import {
   planOutputs,
   type RowProblem,
   SETTING_NAMES,
+  scoreOkrTable,
   seriesByKpi,
   type TableKind,
   type TableSummary,
@@ -60,13 +61,20 @@ export function newKeyResultId(): string {
   return `KR-${Utilities.getUuid().replace(/-/g, '').slice(0, 8)}`;
 }
 
-function readSettings(spreadsheet: Spreadsheet, today: Date): CycleSettings | string {
+/**
+ * The cycle settings, or why they cannot be read. When an OKR table needs them they are created if
+ * missing (the current quarter), so its status formulas never read a named range that does not exist;
+ * a block made by an older version gains the settings the formulas now read.
+ */
+function readSettings(spreadsheet: Spreadsheet, today: Date, needed: boolean): CycleSettings | string {
   try {
     let settings = readSettingsBlock(spreadsheet);
+    if (needed || settings.range(SETTING_NAMES.asOf)) {
+      const outcome = ensureSettings(spreadsheet, today, settings);
+      if (typeof outcome === 'object' && 'conflict' in outcome) return outcome.conflict;
+      if (outcome !== 'exists') settings = readSettingsBlock(spreadsheet);
+    }
     updateAsOf(spreadsheet, today, settings);
-    // A settings block made by an older version gains the settings the formulas now read.
-    if (settings.range(SETTING_NAMES.asOf) && ensureSettings(spreadsheet, today, settings) !== 'exists')
-      settings = readSettingsBlock(spreadsheet);
     return readCycleSettings(spreadsheet, settings);
   } catch (error) {
     return (error as Error).message;
@@ -138,17 +146,22 @@ export function refreshOkrTable(
     sheet.getRange(snapshot.firstRow + index, map.current as number).setValue(value);
     (snapshot.rows[index] as CellValue[])[(map.current as number) - 1] = value;
   }
+  // Without readable settings the rows are still scored; the summary says once what is missing.
   const summary =
     typeof settings === 'string'
-      ? { kind: table.kind, scored: 0, counts: {}, problems: [{ row: headerRow, message: settings }] }
+      ? scoreOkrTable({ map, ...snapshot })
       : judgeOkrTable({ map, ...snapshot }, settings.cycle, settings.asOf ?? today, settings.bands);
   return finish(table, snapshot, withProblems(summary, linked.problems));
 }
 
 export function refreshAll(spreadsheet: Spreadsheet, now: Date): RefreshReport {
   const today = sheetCalendar(spreadsheet).dayOf(now);
-  const settings = readSettings(spreadsheet, today);
   const tables = findTables(spreadsheet);
+  const settings = readSettings(
+    spreadsheet,
+    today,
+    tables.some((t) => t.kind === 'okr'),
+  );
   const kpiTables = tables.filter((t) => t.kind === 'kpi');
   // Without a KPI table there is nothing to record: the KPI History sheet is not even created.
   const kpi =

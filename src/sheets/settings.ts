@@ -159,7 +159,12 @@ export function ensureSettings(
   const anchor = ROWS.map((row) => named.get(row.name)).find((range) => range) ?? null;
   let sheet: Sheet | null = anchor?.getSheet() ?? spreadsheet.getSheetByName(SHEET_NAMES.settings);
   const created = sheet === null;
-  if (sheet === null) sheet = spreadsheet.insertSheet(SHEET_NAMES.settings);
+  if (sheet === null) {
+    // Inserting a sheet makes it the active one: the user stays on the sheet they were working in.
+    const active = spreadsheet.getActiveSheet();
+    sheet = spreadsheet.insertSheet(SHEET_NAMES.settings);
+    active.activate();
+  }
   const columns = blockColumns(anchor);
   const lastRow = sheet.getLastRow();
   const labels =
@@ -169,7 +174,8 @@ export function ensureSettings(
           .getRange(1, columns.label, lastRow, 1)
           .getValues()
           .map((r) => labelKey(r[0]));
-  if (!anchor && !created && labelKey(labels[0]) !== labelKey(HEADER[0])) {
+  // An empty sheet of that name is one a stopped run inserted: the block goes there.
+  if (!anchor && !created && lastRow > 0 && labelKey(labels[0]) !== labelKey(HEADER[0])) {
     return {
       conflict: `A sheet named "${SHEET_NAMES.settings}" exists but has no ${SETTING_NAMES.asOf} named range. Rename or delete that sheet, then run Set up again.`,
     };
@@ -240,7 +246,10 @@ export function readCycleSettings(
   settings: SettingsBlock = readSettingsBlock(spreadsheet),
 ): CycleSettings {
   const named = (name: string) => namedValue(spreadsheet, settings, name);
-  const cycle = readCycle(named(SETTING_NAMES.cycleStart), named(SETTING_NAMES.cycleEnd));
+  const cycle = readCycle(named(SETTING_NAMES.cycleStart), named(SETTING_NAMES.cycleEnd), {
+    start: settingField(SETTING_NAMES.cycleStart),
+    end: settingField(SETTING_NAMES.cycleEnd),
+  });
   const name = String(named(SETTING_NAMES.cycleName) ?? '').trim();
   // Settings added by a later version are blank (their default) until Set up or Refresh adds their row.
   const bands = readPaceBands(

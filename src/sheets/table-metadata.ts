@@ -43,8 +43,10 @@ function isFieldOf(kind: TableKind, field: string): field is Field {
 }
 
 /**
- * Records a table: writes nothing into cells, only metadata (the kind and defaults on the header row,
- * each field on its column). Replaces an earlier mapping of the sheet.
+ * Records a table: writes nothing into cells, only metadata (each field on its column, then the kind
+ * and defaults on the header row). Replaces an earlier mapping of the sheet, touching only what
+ * changed. The header row's entry goes last and is what makes a table: a run stopped half-way leaves
+ * the earlier table (or none) with its columns, and saving again finishes the job.
  */
 export function saveTable(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
@@ -53,13 +55,25 @@ export function saveTable(
   map: ColumnMap,
   defaults: TableDefaults = {},
 ): void {
-  forgetTable(sheet);
-  const table = Object.keys(defaults).length > 0 ? { kind, defaults } : { kind };
-  sheet.getRange(`${headerRow}:${headerRow}`).addDeveloperMetadata(TABLE_KEY, JSON.stringify(table));
-  for (const [field, column] of Object.entries(map)) {
+  const wanted = new Map(
+    Object.entries(map).map(([field, column]) => [`${field}@${column}`, { field, column }]),
+  );
+  for (const found of sheet.createDeveloperMetadataFinder().withKey(FIELD_KEY).find()) {
+    const key = `${found.getValue()}@${found.getLocation().getColumn()?.getColumn()}`;
+    if (wanted.has(key)) wanted.delete(key);
+    else found.remove();
+  }
+  for (const { field, column } of wanted.values()) {
     const letter = columnLetter(column);
     sheet.getRange(`${letter}:${letter}`).addDeveloperMetadata(FIELD_KEY, field);
   }
+  // Updated in place, or the new entry added before the old one goes: never a moment without a table.
+  const table = JSON.stringify(Object.keys(defaults).length > 0 ? { kind, defaults } : { kind });
+  const tables = sheet.createDeveloperMetadataFinder().withKey(TABLE_KEY).find();
+  const here = tables.find((t) => t.getLocation().getRow()?.getRow() === headerRow);
+  if (!here) sheet.getRange(`${headerRow}:${headerRow}`).addDeveloperMetadata(TABLE_KEY, table);
+  else if (here.getValue() !== table) here.setValue(table);
+  for (const found of tables) if (found !== here) found.remove();
 }
 
 export function forgetTable(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {

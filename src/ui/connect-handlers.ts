@@ -135,13 +135,13 @@ export const submitConnect = sidebarHandler((input, { locked }): ConnectResult =
           form: `The header row changed while this was open (${changed}). Close this and connect again.`,
         },
       };
-    const saved = connectTable(sheet, {
-      kind: form.kind,
-      headerRow: form.headerRow,
-      map: chosenMap(form),
-      defaults: chosenDefaults(form),
-    });
+    const at = new Date();
+    const saved = connectTable(
+      sheet,
+      { kind: form.kind, headerRow: form.headerRow, map: chosenMap(form), defaults: chosenDefaults(form) },
+      at,
+    );
     if ('error' in saved) return { ok: false, errors: { form: `Not connected: ${saved.error}` } };
-    return { ok: true, summary: refreshSummary(refreshAll(spreadsheet, new Date())) };
+    return { ok: true, summary: refreshSummary(refreshAll(spreadsheet, at)) };
   });
 });

@@ -15,19 +15,24 @@ function listProblems(sheetName: string, problems: readonly RowProblem[]): strin
   return lines;
 }
 
-function tableLine({ sheetName, kind, summary }: TableReport): string {
+function statusParts({ kind, summary }: TableReport): string[] {
   const c = summary.counts;
-  const parts =
-    kind === 'kpi'
-      ? summary.judgedBy === 'target'
-        ? [`${c.Missed ?? 0} missed`, `${c.Near ?? 0} near`, `${c.Met ?? 0} met`]
-        : [plural(c.Breach ?? 0, 'breach', 'breaches'), plural(c.Warning ?? 0, 'warning'), `${c.OK ?? 0} OK`]
-      : [
-          `${c['On track'] ?? 0} on track`,
-          `${c['At risk'] ?? 0} at risk`,
-          `${c['Off track'] ?? 0} off track`,
-          `${c.Done ?? 0} done`,
-        ];
+  if (kind === 'okr')
+    return [
+      `${c['On track'] ?? 0} on track`,
+      `${c['At risk'] ?? 0} at risk`,
+      `${c['Off track'] ?? 0} off track`,
+      `${c.Done ?? 0} done`,
+    ];
+  if (summary.judgedBy === 'target')
+    return [`${c.Missed ?? 0} missed`, `${c.Near ?? 0} near`, `${c.Met ?? 0} met`];
+  return [plural(c.Breach ?? 0, 'breach', 'breaches'), plural(c.Warning ?? 0, 'warning'), `${c.OK ?? 0} OK`];
+}
+
+/** One table's line; an OKR table whose cycle settings could not be read is scored without statuses. */
+function tableLine(table: TableReport, statusesJudged: boolean): string {
+  const { sheetName, summary } = table;
+  const parts = statusesJudged ? statusParts(table) : ['no statuses: see below'];
   const errors = summary.problems.length > 0 ? `, ${plural(summary.problems.length, 'row')} with errors` : '';
   return `${sheetName}: ${plural(summary.scored, 'row')} scored (${parts.join(', ')})${errors}`;
 }
@@ -36,7 +41,7 @@ export function refreshSummary(report: RefreshReport): string {
   if (report.tables.length === 0) {
     return 'No OKR or KPI table is connected yet. Use "Set up OKR & KPI sheets" or "Connect an existing table…" first.';
   }
-  const lines = report.tables.map(tableLine);
+  const lines = report.tables.map((t) => tableLine(t, t.kind === 'kpi' || report.settingsProblem === null));
   if (report.settingsProblem) lines.push('', `OKR statuses could not be judged: ${report.settingsProblem}`);
   const problems = report.tables.flatMap((t) => listProblems(t.sheetName, t.summary.problems));
   if (problems.length > 0) lines.push('', 'Rows that could not be read (the rest were scored):', ...problems);
