@@ -1,5 +1,6 @@
 import type { Workbook } from '../../emulator';
-import { lastAlert, NOW, openAddon, values } from '../support/addon';
+import { type ConnectResult, proposalForm } from '../../src/ui/connect-schema';
+import { connectAsProposed, connectStep, NOW, openAddon, values } from '../support/addon';
 
 const OKR_TABLE = [
   ['Objective', 'Key result', 'Type', 'Baseline', 'Target', 'Actual'],
@@ -15,6 +16,10 @@ function teamOkrs(clock = () => NOW) {
   sheet.getRange(1, 1, OKR_TABLE.length, OKR_TABLE[0]?.length ?? 0).setValues(OKR_TABLE);
   sheet.activate();
   return { ...addon, sheet };
+}
+
+function summaryOf(result: ConnectResult): string {
+  return result.ok ? result.summary : Object.values(result.errors).join('\n');
 }
 
 /** Every cell of every sheet that shows a formula error. */
@@ -47,8 +52,7 @@ describe('A spreadsheet never set up', () => {
   it('connecting an OKR table creates the cycle settings it reads, and no cell shows #NAME? or #REF!', () => {
     const { wb, run, sheet } = teamOkrs();
     const before = sheet.getRange('A1:F4').getValues();
-    wb.ui.respond({ button: 'YES' });
-    run('menuConnectTable');
+    const summary = summaryOf(connectAsProposed({ wb, run }));
     // The current quarter (NOW is 2026-11-25) is the default cycle.
     expect(values(wb, 'OKR Settings', 'A2:B2')[0]).toEqual(['Cycle', '2026 Q4']);
     for (const name of ['CycleStart', 'CycleEnd', 'AsOfDate', 'AtRiskGap', 'OffTrackGap'])
@@ -61,15 +65,13 @@ describe('A spreadsheet never set up', () => {
     ]);
     expect(sheet.getRange('A1:F4').getValues()).toEqual(before);
     // The summary names no row: every row was read.
-    expect(lastAlert(wb)).toMatch(/^Our OKRs: 3 rows scored \(1 on track, 0 at risk, 1 off track, 1 done\)$/);
+    expect(summary).toMatch(/^Our OKRs: 3 rows scored \(1 on track, 0 at risk, 1 off track, 1 done\)$/);
   });
 
   it('connecting twice, or after Set up, creates nothing twice', () => {
     const { wb, run } = teamOkrs();
-    wb.ui.respond({ button: 'YES' });
-    run('menuConnectTable');
-    wb.ui.respond({ button: 'YES' });
-    run('menuConnectTable');
+    connectAsProposed({ wb, run });
+    connectAsProposed({ wb, run });
     wb.ui.respond({ button: 'NO' });
     run('menuSetUp');
     expect(wb.spreadsheet.getSheets().map((s) => s.getName())).toEqual([
@@ -95,25 +97,23 @@ describe('A spreadsheet never set up', () => {
 
   it('Refresh recreates settings deleted after connecting, and the summary never blames the header row', () => {
     const { wb, run } = teamOkrs();
-    wb.ui.respond({ button: 'YES' });
-    run('menuConnectTable');
+    connectAsProposed({ wb, run });
     wb.spreadsheet.deleteSheet(wb.sheet('OKR Settings'));
     for (const range of wb.spreadsheet.getNamedRanges()) range.remove();
     run('menuRefresh');
     expect(errorCells(wb)).toEqual([]);
     expect(values(wb, 'Our OKRs', 'H2')[0]?.[0]).toBe('On track');
-    expect(lastAlert(wb)).not.toMatch(/row 1\b/);
+    expect(wb.ui.alerts.map((a) => a.message).join('\n')).not.toMatch(/row 1\b/);
   });
 
   it('says once, in plain words, what is missing, and names only real rows', () => {
     const { wb, run, sheet } = teamOkrs();
-    wb.ui.respond({ button: 'YES' });
-    run('menuConnectTable');
+    connectAsProposed({ wb, run });
     // The cycle made unreadable by hand, and one key result broken.
     wb.spreadsheet.getRangeByName('CycleEnd')?.setValue('soon');
     sheet.getRange('F3').setValue('maybe');
     run('menuRefresh');
-    const summary = lastAlert(wb);
+    const summary = wb.ui.alerts[wb.ui.alerts.length - 1]?.message ?? '';
     expect(summary).toMatch(/Our OKRs: 2 rows scored \(no statuses: see below\), 1 row with errors/);
     expect(summary.match(/OKR statuses could not be judged: [^\n]*Cycle end/g)).toHaveLength(1);
     expect(summary).toMatch(/Our OKRs row 3: current must be done or not done/);
@@ -125,9 +125,7 @@ describe('A spreadsheet never set up', () => {
     const theirs = wb.spreadsheet.insertSheet('OKR Settings');
     theirs.getRange('A1').setValue('Our own notes');
     sheet.activate();
-    wb.ui.respond({ button: 'YES' });
-    run('menuConnectTable');
-    expect(lastAlert(wb)).toMatch(/Not connected: .*"OKR Settings" exists/);
+    expect(summaryOf(connectAsProposed({ wb, run }))).toMatch(/Not connected: .*"OKR Settings" exists/);
     expect(sheet.getLastColumn()).toBe(6);
     expect(sheet.createDeveloperMetadataFinder().find()).toHaveLength(0);
     expect(values(wb, 'OKR Settings', 'A1:B1')).toEqual([['Our own notes', '']]);
@@ -142,8 +140,7 @@ describe('A spreadsheet never set up', () => {
       ['Support cost', 11, 10],
     ]);
     sheet.activate();
-    addon.wb.ui.respond({ button: 'YES' });
-    addon.run('menuConnectTable');
+    connectAsProposed(addon);
     expect(addon.wb.spreadsheet.getSheetByName('OKR Settings')).toBeNull();
     expect(errorCells(addon.wb)).toEqual([]);
     expect(values(addon.wb, 'KPIs of ours', 'F2:F3').flat()).toEqual(['Met', 'Missed']);
@@ -179,10 +176,16 @@ describe('Connecting survives a failed Sheets call at any step', () => {
     };
   }
 
-  /** Connect, answering Yes to the confirmation (and OK to a failure's message, if one comes first). */
-  function connect(wb: Workbook, run: (name: string) => unknown) {
-    wb.ui.respondWith((request) => ({ button: request.buttons === 'YES_NO' ? 'YES' : 'OK' }));
+  /** Connect: open the confirm step, then confirm it, with `beforeConfirm` run in between. */
+  function connect(
+    wb: Workbook,
+    run: (name: string, ...args: unknown[]) => unknown,
+    beforeConfirm = () => {},
+  ) {
     run('menuConnectTable');
+    const form = proposalForm(connectStep(wb));
+    beforeConfirm();
+    run('sidebarConnectTable', form);
   }
 
   /**
@@ -206,8 +209,7 @@ describe('Connecting survives a failed Sheets call at any step', () => {
       for (let n = 1; n <= steps; n++) {
         const { wb, run, sheet } = teamOkrs();
         const user = sheet.getRange('A1:F4').getValues();
-        wb.faults.failCall(n, { method: STEPS, when });
-        connect(wb, run);
+        connect(wb, run, () => wb.faults.failCall(n, { method: STEPS, when }));
         const fired = wb.faults.fired[0]?.method;
         wb.faults.clear();
         sheet.activate(); // the user goes back to their table and connects again
