@@ -50,7 +50,7 @@ describe('the demo workbook', () => {
 
   test('shows the sheets the add-on made, with computed scores and status colours', async () => {
     const tabs = await page.locator('.tab').allTextContents();
-    expect(tabs).toEqual(expect.arrayContaining(['OKRs', 'KPIs', 'Check-ins', 'Team KPIs']));
+    expect(tabs).toEqual(expect.arrayContaining(['OKRs', 'KPIs', 'Check-ins', 'Team KPIs', 'Sales targets']));
     expect(await page.locator('.tab[aria-selected="true"]').textContent()).toBe('OKRs');
 
     expect(await cell(page, 'OKRs', 'A1').textContent()).toBe('Objective');
@@ -80,6 +80,20 @@ describe('the demo workbook', () => {
     expect(await page.locator('#cell-ref').textContent()).toBe('A1:F6');
     expect(await page.locator('table[data-sheet="Team KPIs"] td.selected').count()).toBe(36);
     await screenshot(page, 'preview-team-kpis');
+
+    // A team's KPIs with targets only, judged against them: met green, near amber, missed red.
+    await openTab(page, 'Sales targets');
+    const status = (row: number) => cell(page, 'Sales targets', `H${row}`);
+    expect(await status(2).textContent()).toBe('Met');
+    expect(await status(3).textContent()).toBe('Near');
+    expect(await status(4).textContent()).toBe('Missed');
+    expect([await background(status(2)), await background(status(3)), await background(status(4))]).toEqual([
+      GREEN,
+      AMBER,
+      RED,
+    ]);
+    expect(await cell(page, 'Sales targets', 'D3').textContent()).toBe('24%');
+    await screenshot(page, 'preview-sales-targets');
   });
 
   test('menu items run the add-on, and its alerts wait for a real answer', async () => {

@@ -1,5 +1,7 @@
+import { TARGETS_SHEET } from '../../preview/worker/demo';
 import type { ConnectResult } from '../../src/ui/connect-schema';
 import { connectAsProposed, NOW, openAddon, values } from '../support/addon';
+import { openDemo } from '../support/demo';
 
 /** A KPI table as teams keep it: a target per KPI, no warning or critical limits, no direction column. */
 const TARGET_TABLE = [
@@ -146,5 +148,18 @@ describe('A KPI table with targets and no limits', () => {
     connectAsProposed({ wb, run });
     expect(values(wb, 'Sales KPIs', 'H2')[0]?.[0]).toBe('Warning');
     expect(wb.sheet('Sales KPIs').getRange('H1').getFormula()).toMatch(/KPI_STATUS\(B1:B, D1:D, E1:E\)/);
+  });
+
+  it("the preview's demo workbook shows one, connected and coloured", () => {
+    const { wb } = openDemo();
+    const statuses = values(wb, TARGETS_SHEET, 'H1:H6').flat();
+    expect(statuses).toEqual(['Status', 'Met', 'Near', 'Missed', 'Near', 'Missed']);
+    expect(wb.sheet(TARGETS_SHEET).getRange('H1').getFormula()).toMatch(/KPI_TARGET_STATUS\(D1:D, C1:C, /);
+    expect([2, 3, 4].map((row) => wb.effectiveFormat(TARGETS_SHEET, row, 4).background)).toEqual([
+      GREEN,
+      AMBER,
+      RED,
+    ]);
+    expect(values(wb, TARGETS_SHEET, 'E2')[0]?.[0]).toBe('from the CRM'); // the team's notes left alone
   });
 });
