@@ -6,8 +6,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runInNewContext } from 'node:vm';
-import { build } from 'esbuild';
-import { parseEntryPoints, renderStubs } from './entry-points.mjs';
+import { build, transform } from 'esbuild';
+import { collectMenu, parseEntryPoints, renderStubs } from './entry-points.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // --entry and --out exist for the tests that prove a broken entry file fails the build.
@@ -16,8 +16,15 @@ const entry = resolve(root, args.entry ?? 'src/main.ts');
 const dist = resolve(root, args.out ?? 'dist');
 const GLOBAL_NAME = 'OKR_KPI_TRACKER';
 
-const PAGES = ['check-in', 'thresholds', 'connect'];
 const sidebarDir = join(root, 'src/ui/sidebar');
+
+/** A TypeScript module without imports, loaded here (the page list is written once, in src/ui/pages.ts). */
+async function tsModule(path) {
+  const { code } = await transform(readFileSync(path, 'utf8'), { loader: 'ts', format: 'esm' });
+  return import(`data:text/javascript,${encodeURIComponent(code)}`);
+}
+
+const { PAGES } = await tsModule(join(root, 'src/ui/pages.ts'));
 
 /** One sidebar page: its TypeScript bundled for the browser and its CSS, inlined into its HTML. */
 async function buildPage(name) {
@@ -77,6 +84,7 @@ function fail(message) {
   process.exit(1);
 }
 
+/** Loads the bundle in a bare global scope like Apps Script's and returns that scope. */
 function checkLoadsAsAppsScript(code, entryPoints) {
   if (/^\s*(export|import)\s/m.test(code)) fail('the bundle has an ES module import/export line');
   // A bare context like Apps Script's global scope: no require, module, process or Node built-ins.
@@ -93,6 +101,7 @@ function checkLoadsAsAppsScript(code, entryPoints) {
   for (const { name } of entryPoints) {
     if (typeof context[name] !== 'function') fail(`${name} is not a global function in the bundle`);
   }
+  return context;
 }
 
 const source = readFileSync(entry, 'utf8');
@@ -105,11 +114,25 @@ try {
 const code = `${renderStubs(entryPoints, GLOBAL_NAME)}\n${await bundle()}`;
 // Pages are separate HTML files of the project: a custom-function call loads only the script files.
 const pages = await buildPages();
-checkLoadsAsAppsScript(code, entryPoints);
+const scope = checkLoadsAsAppsScript(code, entryPoints);
+let menu;
+try {
+  menu = collectMenu(scope, entryPoints);
+} catch (error) {
+  fail(error.message);
+}
 
 mkdirSync(dist, { recursive: true });
 writeFileSync(join(dist, 'Code.js'), code);
 copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
 for (const [name, html] of Object.entries(pages)) writeFileSync(join(dist, `${name}.html`), html);
+// What the tests, the preview and the bench load: every name written once, here derived.
+const manifest = {
+  functions: entryPoints.map((e) => e.name),
+  customFunctions: entryPoints.filter((e) => e.jsdoc.includes('@customfunction')).map((e) => e.name),
+  menu,
+  pages: PAGES,
+};
+writeFileSync(join(dist, 'entry-points.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 const size = statSync(join(dist, 'Code.js')).size;
 console.log(`${join(dist, 'Code.js')}: ${(size / 1024).toFixed(1)} KiB, ${entryPoints.length} entry points`);

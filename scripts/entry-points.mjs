@@ -57,3 +57,40 @@ export function renderStubs(entries, globalName) {
     })
     .join('\n');
 }
+
+/**
+ * The add-on menu as onOpen builds it, from the bundle's loaded global `scope` with a recording Ui: one
+ * {label, handler} per item. Fails when an item calls a function that is no entry point, or when an
+ * entry point named menu* is on no menu.
+ */
+export function collectMenu(scope, entryPoints) {
+  if (typeof scope.onOpen !== 'function') return [];
+  const items = [];
+  const menu = () => {
+    const recorder = {
+      addItem: (label, handler) => {
+        items.push({ label, handler });
+        return recorder;
+      },
+      addSeparator: () => recorder,
+      addSubMenu: () => recorder,
+      addToUi: () => undefined,
+    };
+    return recorder;
+  };
+  scope.SpreadsheetApp = { getUi: () => ({ createAddonMenu: menu, createMenu: menu }) };
+  try {
+    scope.onOpen({ authMode: 'NONE' });
+  } finally {
+    delete scope.SpreadsheetApp;
+  }
+  const names = new Set(entryPoints.map((e) => e.name));
+  for (const { label, handler } of items) {
+    if (!names.has(handler))
+      throw new Error(`menu item "${label}" calls ${handler}, which src/main.ts does not export`);
+  }
+  const shown = new Set(items.map((i) => i.handler));
+  const hidden = [...names].filter((name) => /^menu[A-Z]/.test(name) && !shown.has(name));
+  if (hidden.length > 0) throw new Error(`entry points on no menu: ${hidden.join(', ')}`);
+  return items;
+}

@@ -76,7 +76,7 @@ async function handle(addon: Addon, request: Request, reportDialogs: () => void)
   switch (request.op) {
     case 'run':
       try {
-        return plainJson(addon.run(request.fn, request.args));
+        return plainJson(addon.run(request.fn, ...request.args));
       } finally {
         reportDialogs();
       }
@@ -87,7 +87,7 @@ async function handle(addon: Addon, request: Request, reportDialogs: () => void)
       addon.wb.spreadsheet.setActiveSheet(addon.wb.sheet(request.sheet));
       return null;
     case 'export':
-      return exportXlsx(addon.wb, addon.functions);
+      return exportXlsx(addon.wb, addon.entryPoints.functions);
   }
 }
 

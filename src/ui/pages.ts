@@ -4,7 +4,10 @@
  * custom-function call, which loads every script file, does not load them. Nothing loads from outside
  * but Google's add-on stylesheet.
  */
-export type PageName = 'check-in' | 'thresholds' | 'connect';
+export const PAGES = ['check-in', 'thresholds', 'connect'] as const;
+
+/** A page: src/ui/sidebar/NAME.html with its script NAME.ts; the build reads PAGES from here. */
+export type PageName = (typeof PAGES)[number];
 
 export function pageHtml(name: PageName): string {
   return HtmlService.createHtmlOutputFromFile(name).getContent();

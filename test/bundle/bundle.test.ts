@@ -82,6 +82,7 @@ describe('the build', () => {
     ['missing-param-doc.ts', 'DOUBLE: JSDoc @param names (value) differ from its parameters (value, factor)'],
     ['missing-return-doc.ts', 'DOUBLE: custom function has no @return in its JSDoc'],
     ['non-function-export.ts', 'the entry file may only export functions'],
+    ['menu-without-handler.ts', 'menu item "Refresh" calls menuRefresh, which src/main.ts does not export'],
   ])('fails for %s', (fixture, message) => {
     expect(() => build(fixture)).toThrow(message);
   });

@@ -19,6 +19,14 @@ describe('onOpen / onInstall', () => {
     ]);
   });
 
+  it('is the menu the build recorded in dist/entry-points.json, which the tests and the preview read', () => {
+    const { wb, run, entryPoints } = openAddon({ clock: () => NOW });
+    run('onOpen', { authMode: wb.globals.ScriptApp.AuthMode.FULL });
+    expect(wb.ui.items()).toEqual(
+      entryPoints.menu.map((i) => ({ caption: i.label, functionName: i.handler })),
+    );
+  });
+
   it('in AuthMode.NONE only adds menu items and touches no other service', () => {
     const { wb, run } = openAddon({ clock: () => NOW });
     wb.setAuthMode('NONE');

@@ -1,11 +1,7 @@
-/**
- * The built add-on in an emulated spreadsheet: dist/Code.js loaded into a vm context made of the
- * emulator's services, with the add-on's own custom functions registered in the formula engine.
- */
-import { readFileSync } from 'node:fs';
+/** The built add-on in an emulated spreadsheet, loaded by the emulator's one loader (emulator/script.ts). */
 import { join } from 'node:path';
-import { createWorkbook, type Workbook, type WorkbookOptions } from '../../emulator';
-import { createFormulaEngine } from '../../emulator/formula-engine';
+import type { Workbook, WorkbookOptions } from '../../emulator';
+import { type LoadedAddon, loadAddon } from '../../emulator/script';
 import {
   type ConnectForm,
   type ConnectPageData,
@@ -13,49 +9,13 @@ import {
   proposalForm,
 } from '../../src/ui/connect-schema';
 import { readInitialData } from '../../src/ui/plain';
-import { loadBundle } from './bundle';
 
-export const CUSTOM_FUNCTIONS = [
-  'OKR_SCORE',
-  'OKR_ROLLUP',
-  'OKR_STATUS',
-  'OKR_PACE',
-  'KPI_STATUS',
-  'KPI_TARGET_STATUS',
-  'KPI_CHANGE',
-] as const;
+export const DIST = join(__dirname, '../../dist');
 
-const DIST = join(__dirname, '../../dist');
-
-export interface Addon {
-  readonly wb: Workbook;
-  /** The add-on's global functions. */
-  readonly g: Record<string, (...args: unknown[]) => unknown>;
-  /** Calls a global (a menu item, a trigger, a sidebar handler) as Apps Script would. */
-  run(name: string, ...args: unknown[]): unknown;
-}
+export type Addon = LoadedAddon;
 
 export function openAddon(options: WorkbookOptions = {}): Addon {
-  const htmlFiles = Object.fromEntries(
-    ['check-in', 'thresholds', 'connect'].map((name) => [
-      name,
-      readFileSync(join(DIST, `${name}.html`), 'utf8'),
-    ]),
-  );
-  const wb = createWorkbook({ htmlFiles, ...options });
-  const g = loadBundle(wb.globals as unknown as Record<string, unknown>);
-  wb.setFormulaEngine(
-    createFormulaEngine(
-      Object.fromEntries(CUSTOM_FUNCTIONS.map((name) => [name, g[name] as (...a: unknown[]) => unknown])),
-    ),
-  );
-  wb.setTemplateScope(g);
-  const run = (name: string, ...args: unknown[]) => {
-    const fn = g[name];
-    if (typeof fn !== 'function') throw new Error(`the bundle has no global ${name}`);
-    return fn(...args);
-  };
-  return { wb, g, run };
+  return loadAddon(DIST, options);
 }
 
 /** A fixed "now" (a Wednesday in the middle of 2026 Q4), unless a test moves it. */

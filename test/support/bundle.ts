@@ -1,7 +1,7 @@
 /** Loads the built add-on as Apps Script does: one script in one global scope holding only the services. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createContext, runInContext } from 'node:vm';
+import { runScript } from '../../emulator/script';
 
 export const BUNDLE_PATH = join(__dirname, '../../dist/Code.js');
 
@@ -13,7 +13,5 @@ export function bundleSource(): string {
 export function loadBundle(
   globals: Record<string, unknown> = {},
 ): Record<string, (...args: unknown[]) => unknown> {
-  const context = createContext({ ...globals });
-  runInContext(bundleSource(), context, { filename: 'Code.js' });
-  return context as Record<string, (...args: unknown[]) => unknown>;
+  return runScript(bundleSource(), globals);
 }

@@ -4,6 +4,6 @@ import { type Addon, NOW, openAddon } from './addon';
 
 export function openDemo(): Addon {
   const addon = openAddon({ clock: () => NOW });
-  buildDemo({ wb: addon.wb, functions: [], run: (name, args = []) => addon.run(name, ...args) });
+  buildDemo(addon);
   return addon;
 }
