@@ -4,7 +4,8 @@
  * point: the user reads the busy message or what went wrong, and nothing in the document changes.
  */
 import type { Workbook } from '../../emulator';
-import { type Addon, lastAlert, NOW, openAddon } from '../support/addon';
+import { proposalForm } from '../../src/ui/connect-schema';
+import { type Addon, connectStep, lastAlert, NOW, openAddon } from '../support/addon';
 
 const BUSY = 'Someone else is updating this spreadsheet right now. Please try again in a moment.';
 
@@ -96,30 +97,48 @@ describe('close cycle with a blank cycle name', () => {
 });
 
 describe('every sidebar handler', () => {
-  const handlers = [
-    ['sidebarSubmitCheckIn', { krId: 'KR-00000000', value: '5', confidence: '7', comment: '' }],
-    [
-      'sidebarSaveThresholds',
-      { sheet: 'KPIs', kpi: 'Weekly leads', warning: '1', critical: '0', direction: '' },
-    ],
-  ] as const;
+  /** A valid payload for each handler, made once its sidebar is open. */
+  const PAYLOADS: Record<string, (addon: Addon) => unknown> = {
+    sidebarSubmitCheckIn: () => ({ krId: 'KR-00000000', value: '5', confidence: '7', comment: '' }),
+    sidebarSaveThresholds: () => ({
+      sheet: 'KPIs',
+      kpi: 'Weekly leads',
+      warning: '1',
+      critical: '0',
+      direction: '',
+    }),
+    sidebarConnectTable: (addon) => {
+      addon.run('menuConnectTable');
+      return proposalForm(connectStep(addon.wb));
+    },
+  };
+  const handlers = Object.keys(PAYLOADS);
 
-  it.each(handlers)('%s answers busy when the lock is held, and writes nothing', (name, payload) => {
-    const { wb, run } = workbook();
-    const before = documentState(wb);
-    wb.locks.holdByAnother('document');
-    expect(run(name, payload)).toEqual({ ok: false, errors: { form: BUSY } });
-    expect(documentState(wb)).toBe(before);
+  it('are all covered here', () => {
+    const { entryPoints } = workbook();
+    expect(entryPoints.functions.filter((name) => /^sidebar[A-Z]/.test(name)).sort()).toEqual(
+      [...handlers].sort(),
+    );
   });
 
-  it.each(handlers)('%s answers with what went wrong when a service call fails', (name, payload) => {
-    const { wb, run } = workbook();
-    wb.faults.failCall(1, { method: 'SpreadsheetApp.getActiveSpreadsheet' });
-    const reply = run(name, payload);
-    expect(wb.faults.fired).toHaveLength(1);
+  it.each(handlers)('%s answers busy when the lock is held, and writes nothing', (name) => {
+    const addon = workbook();
+    const payload = PAYLOADS[name]?.(addon);
+    const before = documentState(addon.wb);
+    addon.wb.locks.holdByAnother('document');
+    expect(addon.run(name, payload)).toEqual({ ok: false, errors: { form: BUSY } });
+    expect(documentState(addon.wb)).toBe(before);
+  });
+
+  it.each(handlers)('%s answers with what went wrong when a service call fails', (name) => {
+    const addon = workbook();
+    const payload = PAYLOADS[name]?.(addon);
+    addon.wb.faults.failCall(1, { method: 'SpreadsheetApp.getActiveSpreadsheet' });
+    const reply = addon.run(name, payload);
+    expect(addon.wb.faults.fired).toHaveLength(1);
     expect(reply).toEqual({
       ok: false,
-      errors: { form: `Something went wrong: ${wb.faults.fired[0]?.message}` },
+      errors: { form: `Something went wrong: ${addon.wb.faults.fired[0]?.message}` },
     });
   });
 });
