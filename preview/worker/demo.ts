@@ -58,7 +58,7 @@ function connectTeamTable(
   addon.run('menuConnectTable');
   // The confirm step, confirmed as proposed, as a user pressing Connect would.
   const page = readInitialData<ConnectPageData>(addon.wb.ui.lastSidebar()?.html ?? '');
-  addon.run('sidebarConnectTable', [proposalForm(page)]);
+  addon.run('sidebarConnectTable', proposalForm(page));
 }
 
 export function buildDemo(addon: Addon): void {

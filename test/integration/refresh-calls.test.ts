@@ -4,7 +4,7 @@
  */
 import { ROUND_TRIPS } from '../../emulator/call-kinds';
 import { TEAM_SHEET } from '../../preview/worker/demo';
-import { type Addon, NOW } from '../support/addon';
+import { type Addon, lastAlert, NOW } from '../support/addon';
 import { openDemo as demo } from '../support/demo';
 
 /**
@@ -40,6 +40,8 @@ function refreshCalls(addon: Addon, at: Date) {
   addon.wb.calls.reset();
   addon.run('menuRefresh');
   const { byKind, byMethod } = addon.wb.calls;
+  // Every table was refreshed (the count would be smaller with one left unconnected).
+  expect(lastAlert(addon.wb).match(/^(OKRs|KPIs|Team KPIs|Sales targets): \d+ rows scored/gm)).toHaveLength(4);
   return { roundTrips: ROUND_TRIPS.reduce((n, kind) => n + byKind[kind], 0), byKind, byMethod };
 }
 
