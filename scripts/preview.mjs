@@ -7,7 +7,8 @@
 // is where the page's "Save as .xlsx" writes (without it the browser downloads the file), and where
 // the workbook is saved when the preview stops. --dialog-timeout is how many seconds a dialog waits
 // with no preview page open before it is closed as its close button would (default 60). --dist runs
-// another build of an add-on (a folder with Code.js and its HTML files; the tests' fixtures).
+// another build of an add-on (a folder with Code.js, its HTML files and entry-points.json, as the build
+// writes them; the tests' fixtures).
 // The preview itself (preview/) is bundled here with esbuild, into node_modules/.cache, so that Node
 // finds the project's dependencies from there; it is never part of dist/.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
