@@ -39,7 +39,7 @@ describe('a workbook saved as .xlsx and opened again', () => {
   beforeAll(async () => {
     demo = openAddon(DIST, TIME_ZONE);
     buildDemo(demo);
-    const bytes = await exportXlsx(demo.wb, demo.functions);
+    const bytes = await exportXlsx(demo.wb, demo.entryPoints.functions);
     dir = mkdtempSync(join(tmpdir(), 'okr-xlsx-'));
     writeFileSync(join(dir, 'demo.xlsx'), bytes);
     book = new ExcelJS.Workbook();
