@@ -41,7 +41,9 @@ function refreshCalls(addon: Addon, at: Date) {
   addon.run('menuRefresh');
   const { byKind, byMethod } = addon.wb.calls;
   // Every table was refreshed (the count would be smaller with one left unconnected).
-  expect(lastAlert(addon.wb).match(/^(OKRs|KPIs|Team KPIs|Sales targets): \d+ rows scored/gm)).toHaveLength(4);
+  expect(lastAlert(addon.wb).match(/^(OKRs|KPIs|Team KPIs|Sales targets): \d+ rows scored/gm)).toHaveLength(
+    4,
+  );
   return { roundTrips: ROUND_TRIPS.reduce((n, kind) => n + byKind[kind], 0), byKind, byMethod };
 }
 
