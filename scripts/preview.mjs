@@ -22,20 +22,28 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const preview = join(root, 'preview');
 const out = join(root, 'node_modules/.cache/okr-preview');
 
-const { values: args } = parseArgs({
-  options: {
-    port: { type: 'string' },
-    xlsx: { type: 'string' },
-    out: { type: 'string' },
-    'time-zone': { type: 'string' },
-    'dialog-timeout': { type: 'string' },
-    dist: { type: 'string' },
-  },
-});
-
 function fail(message) {
   console.error(`preview: ${message}`);
   process.exit(1);
+}
+
+let args;
+try {
+  ({ values: args } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      xlsx: { type: 'string' },
+      out: { type: 'string' },
+      'time-zone': { type: 'string' },
+      'dialog-timeout': { type: 'string' },
+      dist: { type: 'string' },
+    },
+  }));
+} catch (error) {
+  // A mistyped option or one without its value: say which, without a stack trace.
+  fail(
+    `${error.message}\nUsage: npm start -- [--port 8080] [--xlsx book.xlsx] [--out result.xlsx] [--dialog-timeout 60]`,
+  );
 }
 
 const dist = args.dist ? resolve(args.dist) : join(root, 'dist');
@@ -98,6 +106,10 @@ try {
     log: (line) => console.log(line),
   });
 } catch (error) {
+  if (error?.code === 'EADDRINUSE')
+    fail(
+      `port ${port} is in use (another preview?): pick another with --port N, or --port 0 for any free one`,
+    );
   fail(error instanceof Error ? error.message : String(error));
 }
 
