@@ -10,6 +10,7 @@ import { type Cycle, DEFAULT_PACE_BANDS, type OkrStatus, okrStatus, type PaceBan
 import { readKeyResult } from './read-cells';
 import { readSuddenLimit } from './sudden-change';
 import { type ColumnMap, cellOf, type TableDefaults, type TableKind } from './tables';
+import { inUserWords } from './user-words';
 
 export interface RowProblem {
   /** 1-based sheet row. */
@@ -35,6 +36,8 @@ export interface TableRows {
   readonly rows: readonly (readonly CellValue[])[];
   /** A KPI table's default direction and tolerance. */
   readonly defaults?: TableDefaults;
+  /** The header row, whole width from column 1: a row's problem is told in its headers' words. */
+  readonly header?: readonly CellValue[];
 }
 
 /** The score of an OKR table's key-result row, or null while its current value is blank. */
@@ -67,7 +70,8 @@ function judgeRows<S extends string>(
       if (status !== '') counts[status] = (counts[status] ?? 0) + 1;
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      problems.push({ row: table.firstRow + i, message: error.message });
+      const message = table.header ? inUserWords(error.message, table.map, table.header) : error.message;
+      problems.push({ row: table.firstRow + i, message });
     }
   });
   return { kind, scored, counts, problems };

@@ -30,3 +30,4 @@ export * from './read-header';
 export * from './sudden-change';
 export * from './table-roles';
 export * from './tables';
+export * from './user-words';

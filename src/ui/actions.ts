@@ -64,7 +64,7 @@ export const showHelp = menuAction(TITLE, () => {
     'OKR & KPI Tracker: help',
     [
       'Set up OKR & KPI sheets: creates OKRs, KPIs, Check-ins and OKR Settings sheets (never overwrites yours).',
-      'Connect an existing table: select your table (or just open its sheet); the add-on maps its columns by header name and adds score and status columns after it.',
+      'Connect an existing table: select a cell of your table (or its header row); the add-on reads its headers, shows what each column becomes so you can correct it, and only when you press Connect adds its score and status columns after it.',
       'Refresh scores & highlights: rescores every connected table, moves the as-of date to today, and re-applies the colours.',
       '',
       'Formulas: =OKR_SCORE(current, target, [start], [kind]), =OKR_ROLLUP(scores, [weights]), =OKR_STATUS(score, cycle_start, cycle_end, [as_of]), =KPI_STATUS(value, warning, critical, [direction]), =KPI_TARGET_STATUS(value, target, [direction], [tolerance], [default_direction], [default_tolerance]), =KPI_CHANGE(current, previous). Each takes whole columns, e.g. =KPI_STATUS(H2:H, E2:E, F2:F).',

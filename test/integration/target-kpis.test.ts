@@ -62,7 +62,8 @@ describe('A KPI table with targets and no limits', () => {
     // The team's own cells, byte for byte.
     expect(userCells(sheet, 'A1:E6')).toEqual(before);
     expect(summary).toMatch(/Sales KPIs: 4 rows scored \(2 missed, 1 near, 1 met\), 1 row with errors/);
-    expect(summary).toMatch(/Sales KPIs row 5: value must be a number, got "n\/a"/);
+    // The summary names the user's own header; the formula cell names the formula's argument.
+    expect(summary).toMatch(/Sales KPIs row 5: "Actual" must be a number, got "n\/a"/);
   });
 
   it('colours value and status met green, near amber, missed red, live as values are typed', () => {
@@ -97,7 +98,7 @@ describe('A KPI table with targets and no limits', () => {
       'Missed',
       'Error: direction is blank and "Budget used" does not say which way is better: set direction to "higher" or "lower"',
     ]);
-    expect(summary).toMatch(/Sales KPIs row 5: direction is blank and "Budget used"/);
+    expect(summary).toMatch(/Sales KPIs row 5: "Direction" is blank and "Budget used"/);
   });
 
   it("uses the table's default direction and tolerance, kept with the connection, before the KPI name", () => {
