@@ -116,7 +116,7 @@ describe('A spreadsheet never set up', () => {
     const summary = wb.ui.alerts[wb.ui.alerts.length - 1]?.message ?? '';
     expect(summary).toMatch(/Our OKRs: 2 rows scored \(no statuses: see below\), 1 row with errors/);
     expect(summary.match(/OKR statuses could not be judged: [^\n]*Cycle end/g)).toHaveLength(1);
-    expect(summary).toMatch(/Our OKRs row 3: current must be done or not done/);
+    expect(summary).toMatch(/Our OKRs row 3: "Actual" must be done or not done/);
     expect(summary).not.toMatch(/row 1\b/);
   });
 
