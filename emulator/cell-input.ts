@@ -1,7 +1,8 @@
 /**
- * What a cell stores when a script writes a value, following Sheets' reading of typed input: '=...' is a
- * formula, a leading apostrophe forces text, numeric and percent texts become numbers, TRUE/FALSE become
- * booleans and ISO or US dates become dates, unless the cell is formatted as plain text (`@`).
+ * What a cell stores when a script writes a value, following Sheets' reading of typed input: '=...' and
+ * other entries starting with a sign ("+1+1") are formulas, a leading apostrophe forces text, numeric and
+ * percent texts become numbers, TRUE/FALSE become booleans and ISO or US dates become dates, unless the
+ * cell is formatted as plain text (`@`).
  */
 import type { CellScalar, EvalValue } from './formula-types';
 import { TEXT_FORMAT } from './number-format';
@@ -43,10 +44,14 @@ function validDay(year: number, month: number, day: number): boolean {
   return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
-function parseText(text: string, timeZone: string): ParsedInput {
-  if (text.startsWith("'")) return { content: text.length > 1 ? text.slice(1) : undefined };
-  if (text.length > 1 && text.startsWith('=')) return { content: new FormulaCell(text) };
+function parseText(typed: string, timeZone: string): ParsedInput {
+  if (typed.startsWith("'")) return { content: typed.length > 1 ? typed.slice(1) : undefined };
+  if (typed.length > 1 && typed.startsWith('=')) return { content: new FormulaCell(typed) };
+  // Blanks around a number, a boolean or a date are ignored, as when typed.
+  const text = typed.trim();
   if (NUMBER.test(text)) return { content: Number(text) };
+  // Any other entry starting with a sign is read as a formula ("+1+1" is =+1+1, 2).
+  if (/^[+-]./.test(text)) return { content: new FormulaCell(`=${text}`) };
   if (GROUPED.test(text)) {
     return { content: Number(text.replace(/,/g, '')), format: text.includes('.') ? '#,##0.00' : '#,##0' };
   }
@@ -67,7 +72,7 @@ function parseText(text: string, timeZone: string): ParsedInput {
     const [m, d, y] = [Number(us[1]), Number(us[2]), Number(us[3])];
     if (validDay(y, m, d)) return { content: zonedTime(timeZone, y, m, d), format: 'M/d/yyyy' };
   }
-  return { content: text };
+  return { content: typed };
 }
 
 /** Reads a value written by setValue/setValues/appendRow into what the cell stores. */

@@ -32,14 +32,3 @@ export function parseConfidence(text: string): Confidence | undefined {
 export function valueFitsKind(value: CheckInValue, kind: KeyResultKind): boolean {
   return (value.kind === 'done') === (kind === 'milestone');
 }
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * Text a user typed, made safe to store in a cell: a leading =, +, -, @, tab or carriage return would
- * make Sheets read it as a formula (CWE-1236), so such text is stored with a leading apostrophe, which
- * Sheets shows as the text itself.
- */
-export function asLiteralText(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}

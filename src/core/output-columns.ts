@@ -5,6 +5,7 @@
  * row, and stable key-result IDs. Everything else in the table belongs to the user.
  */
 import { type CellValue, isBlank, isSheetsError } from './cell';
+import { isDate } from './is-date';
 import { type KpiFacts, NO_FACTS } from './kpi-facts';
 import { kpiMode } from './kpi-rule';
 import { GRADE_BANDS } from './objective';
@@ -51,14 +52,26 @@ export interface OutputContext {
   readonly defaults?: TableDefaults;
 }
 
-/** A contiguous block of add-on columns, from the header row down: one setValues each. */
+/** A formula the add-on writes; every other string in a plan is text, to be stored exactly as it is. */
+export interface Formula {
+  readonly formula: string;
+}
+
+export type PlannedCell = CellValue | Formula;
+
+export function isFormula(cell: PlannedCell): cell is Formula {
+  return typeof cell === 'object' && cell !== null && 'formula' in cell;
+}
+
+/** A block of add-on columns, from sheet row `row` down: one setValues each. */
 export interface OutputRun {
+  readonly row: number;
   readonly column: number;
-  readonly values: CellValue[][];
+  readonly values: PlannedCell[][];
 }
 
 /** A column filled row by row. */
-type CellPlan = (row: readonly CellValue[], index: number) => CellValue;
+type CellPlan = (row: readonly CellValue[], index: number) => PlannedCell;
 /** A column computed by one call over whole columns, e.g. `OKR_SCORE(G1:G, H1:H)`, without the '='. */
 interface RangeFormula {
   readonly rangeFormula: string;
@@ -106,7 +119,7 @@ function kpiPlans(ctx: OutputContext): Partial<Record<Field, ColumnPlan>> {
       const { trend } = facts(i);
       if (!hasName(row) || trend.length === 0 || map.value === undefined) return '';
       // Recorded values, then the live current cell: the line moves as soon as a new value is typed.
-      return `=SPARKLINE({${[...trend, cellRef(map, 'value', firstRow + i)].join(',')}})`;
+      return { formula: `=SPARKLINE({${[...trend, cellRef(map, 'value', firstRow + i)].join(',')}})` };
     },
   };
 }
@@ -156,9 +169,10 @@ function okrPlans(ctx: OutputContext): Partial<Record<Field, ColumnPlan>> {
  * A bar from 0 to 1 coloured by grade band, drawn by Sheets' own SPARKLINE. The colour is chosen
  * outside the options array: one plain SPARKLINE per band keeps each array literal constant.
  */
-function progressBar(score: string): string {
+function progressBar(score: string): Formula {
   const bar = (colour: string) => `SPARKLINE(${score},{"charttype","bar";"max",1;"color1","${colour}"})`;
-  return `=IF(ISNUMBER(${score}),IF(${score}>=${GRADE_BANDS.greenFrom},${bar(BAR_COLOURS.green)},IF(${score}>=${GRADE_BANDS.yellowFrom},${bar(BAR_COLOURS.yellow)},${bar(BAR_COLOURS.red)})),"")`;
+  const formula = `=IF(ISNUMBER(${score}),IF(${score}>=${GRADE_BANDS.greenFrom},${bar(BAR_COLOURS.green)},IF(${score}>=${GRADE_BANDS.yellowFrom},${bar(BAR_COLOURS.yellow)},${bar(BAR_COLOURS.red)})),"")`;
+  return { formula };
 }
 
 /**
@@ -203,13 +217,37 @@ function freshId(newId: () => string, taken: ReadonlySet<string>): string {
  * reads, or the add-on's title when it reads as nothing or an error) over its results for the rows
  * below.
  */
-function headerCell(ctx: OutputContext, field: Field, plan: ColumnPlan): CellValue {
+function headerCell(ctx: OutputContext, field: Field, plan: ColumnPlan): PlannedCell {
   const label = cellOf(ctx.header, ctx.map, field);
   if (typeof plan === 'function') return label ?? '';
   const text =
     isBlank(label) || isSheetsError(label) ? (columnsOf(ctx.kind)[field]?.title ?? field) : String(label);
   // The call's first row is the header row's own (an error on the header texts): dropped.
-  return `=VSTACK(${quoted(text)}, DROP(${plan.rangeFormula}, 1))`;
+  return { formula: `=VSTACK(${quoted(text)}, DROP(${plan.rangeFormula}, 1))` };
+}
+
+/** Whether writing `planned` over `read` would store what the cell already holds (formulas always differ). */
+function unchanged(planned: PlannedCell, read: CellValue): boolean {
+  if (isFormula(planned)) return false;
+  if (isBlank(planned)) return isBlank(read);
+  if (isDate(planned)) return isDate(read) && read.getTime() === planned.getTime();
+  return planned === read;
+}
+
+/**
+ * The run cut to the rows from its first to its last changed cell (none when nothing changed), so a
+ * Refresh that changes nothing writes nothing over the team's copies of their own values.
+ */
+function changedRows(ctx: OutputContext, column: number, values: PlannedCell[][]): OutputRun[] {
+  const headerRow = ctx.firstRow - 1;
+  const readRow = (i: number) => (i === 0 ? ctx.header : (ctx.rows[i - 1] ?? []));
+  const changed = values.flatMap((cells, i) =>
+    cells.some((cell, j) => !unchanged(cell, readRow(i)[column - 1 + j])) ? [i] : [],
+  );
+  if (changed.length === 0) return [];
+  const first = changed[0] as number;
+  const last = changed[changed.length - 1] as number;
+  return [{ row: headerRow + first, column, values: values.slice(first, last + 1) }];
 }
 
 /** The add-on's columns of the table, grouped into contiguous runs, with their new contents. */
@@ -228,14 +266,13 @@ export function planOutputs(ctx: OutputContext): OutputRun[] {
     if (last && last.column + last.columns.length === entry.column) last.columns.push(entry);
     else runs.push({ column: entry.column, columns: [entry] });
   }
-  return runs.map((run) => ({
-    column: run.column,
-    values: [
+  return runs.flatMap((run) =>
+    changedRows(ctx, run.column, [
       run.columns.map(({ field, plan }) => headerCell(ctx, field, plan)),
       // Under a range formula the cells stay blank: its results spill there.
       ...ctx.rows.map((row, i) =>
         run.columns.map(({ plan }) => (typeof plan === 'function' ? plan(row, i) : '')),
       ),
-    ],
-  }));
+    ]),
+  );
 }

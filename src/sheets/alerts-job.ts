@@ -24,9 +24,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const DAILY_HANDLER = 'dailyCheck';
 
-/** KPI, recipient and outcome are text from the sheets or the mail service: stored as plain text. */
-const ALERT_TEXT_COLUMNS = [2, 5, 6];
-
 export interface DailyReport {
   readonly kpis: number;
   readonly sent: number;
@@ -67,11 +64,7 @@ export function runDailyCheck(spreadsheet: Spreadsheet, now: Date): DailyReport 
     const { digests, unaddressed } = groupDigests(plan.toSend, spreadsheet.getUrl());
     const { send: toSend, deferred } = planSending(digests, MailApp.getRemainingDailyQuota());
     const { sent, failures } = send(toSend);
-    appendRows(
-      log,
-      [...plan.recoveries, ...logRows(sent, deferred, failures, now, unaddressed)],
-      ALERT_TEXT_COLUMNS,
-    );
+    appendRows(log, [...plan.recoveries, ...logRows(sent, deferred, failures, now, unaddressed)]);
     return {
       kpis: evaluations.length,
       sent: sent.length,
@@ -98,7 +91,7 @@ export function dailyCheckFromTrigger(): void {
   } catch (error) {
     const row: CellValue[] = [now, '(daily check)', 'Error', '', '', `failed: ${(error as Error).message}`];
     try {
-      appendRows(alertsSheet(spreadsheet), [row], ALERT_TEXT_COLUMNS);
+      appendRows(alertsSheet(spreadsheet), [row]);
     } catch {
       console.error(`OKR & KPI Tracker daily check failed: ${(error as Error).message}`);
     }

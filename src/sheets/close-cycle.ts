@@ -13,7 +13,6 @@ import {
   ARCHIVE_HEADERS,
   alreadyArchived,
   archiveSheetName,
-  asLiteralText,
   type CarryChoice,
   type CellBlock,
   type CellValue,
@@ -37,6 +36,7 @@ import {
 import { sheetCalendar } from './calendar';
 import { readCheckIns } from './check-in-log';
 import { clearRecordedClose, type RecordedClose, readRecordedClose, recordClose } from './close-record';
+import { writeExactly } from './literal';
 import { appendRows, openLog } from './log-sheet';
 import { refreshAll } from './refresh';
 import { type CycleSettings, readCycleSettings } from './settings';
@@ -158,16 +158,18 @@ function readRowsNow(table: ConnectedTable): { firstRow: number; rows: CellValue
 
 function writeBlocks(sheet: GoogleAppsScript.Spreadsheet.Sheet, blocks: readonly CellBlock[]): void {
   for (const { row, column, values } of blocks) {
-    // Text read from a cell is written back as text: "=x" typed as text must not become a formula.
-    const cells = values.map((r) => r.map((v) => (typeof v === 'string' ? asLiteralText(v) : v)));
-    sheet.getRange(row, column, cells.length, cells[0]?.length ?? 0).setValues(cells);
+    // Text read from a cell is written back as exactly that text ("0123", "=x", "TRUE").
+    writeExactly(sheet.getRange(row, column, values.length, values[0]?.length ?? 0), values);
   }
 }
 
 function startCycle(spreadsheet: Spreadsheet, next: NamedCycle, today: Date): void {
   const { cell } = sheetCalendar(spreadsheet);
-  const set = (name: string, value: CellValue) => spreadsheet.getRangeByName(name)?.setValue(cell(value));
-  set(SETTING_NAMES.cycleName, asLiteralText(next.name));
+  const set = (name: string, value: CellValue) => {
+    const range = spreadsheet.getRangeByName(name);
+    if (range) writeExactly(range, [[cell(value)]]);
+  };
+  set(SETTING_NAMES.cycleName, next.name);
   set(SETTING_NAMES.cycleStart, next.start);
   set(SETTING_NAMES.cycleEnd, next.end);
   set(SETTING_NAMES.asOf, startOfDay(today));

@@ -5,6 +5,7 @@
 import { type CellValue, HISTORY_HEADERS, type KpiReading, planSnapshot } from '../core';
 import { sheetCalendar } from './calendar';
 import { SHEET_NAMES } from './layouts';
+import { writeExactly } from './literal';
 import { appendRows, type OpenLog, openLog } from './log-sheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -36,9 +37,10 @@ export function snapshotKpis(
       (block[index - first] as CellValue[])[2] = value;
       (history[index] as CellValue[])[2] = value;
     }
-    sheet
-      .getRange(first + 2, 1, block.length, HISTORY_HEADERS.length)
-      .setValues(convertDays(block, calendar.cell));
+    writeExactly(
+      sheet.getRange(first + 2, 1, block.length, HISTORY_HEADERS.length),
+      convertDays(block, calendar.cell),
+    );
   }
   appendRows(sheet, convertDays(plan.appends, calendar.cell), [2], log.rows.length + 1);
   return [...history, ...plan.appends];

@@ -3,6 +3,7 @@
  * created when missing, read whole with one getValues and appended to with one setValues.
  */
 import { type CellValue, isBlank } from '../core';
+import { writeExactly } from './literal';
 import { sheetNamed } from './sheet-lookup';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -84,7 +85,7 @@ export function appendRows(
   for (const [first, count] of columnRuns(textColumns)) {
     sheet.getRange(last + 1, first, rows.length, count).setNumberFormat('@');
   }
-  sheet.getRange(last + 1, 1, rows.length, width).setValues(rows.map((r) => [...r]));
+  writeExactly(sheet.getRange(last + 1, 1, rows.length, width), rows, textColumns);
 }
 
 /** Columns as runs of adjacent ones, [first, count] each: one format write per run. */

@@ -92,11 +92,10 @@ function finish(
   summary: TableSummary,
   kpiRows?: readonly KpiFacts[],
 ): TableReport {
-  const { sheet, kind, map, headerRow, defaults } = table;
+  const { sheet, kind, map, defaults } = table;
   const { header, firstRow, rows } = snapshot;
   writeRuns(
     sheet,
-    headerRow,
     planOutputs({ kind, map, firstRow, header, rows, newId: newKeyResultId, kpiFacts: kpiRows, defaults }),
   );
   applyHighlights(sheet, firstRow, planHighlights(kind, map, firstRow));

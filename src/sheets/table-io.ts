@@ -1,5 +1,6 @@
 /** A table's round trips: one getValues to read it, one setValues per run of add-on columns to write. */
 import { type CellValue, type ColumnMap, inputsOf, isBlank, type OutputRun, type TableKind } from '../core';
+import { writeExactly } from './literal';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -47,10 +48,13 @@ export function readDisplayRows(sheet: Sheet, snapshot: TableSnapshot): string[]
   return sheet.getRange(snapshot.firstRow, 1, snapshot.rows.length, width).getDisplayValues();
 }
 
-/** Writes each run from `topRow` down, one setValues each. */
-export function writeRuns(sheet: Sheet, topRow: number, runs: readonly OutputRun[]): void {
+/** Writes each run, one setValues each: formulas as formulas, every other value exactly as it is. */
+export function writeRuns(sheet: Sheet, runs: readonly OutputRun[]): void {
   for (const run of runs) {
     if (run.values.length === 0) continue;
-    sheet.getRange(topRow, run.column, run.values.length, run.values[0]?.length ?? 0).setValues(run.values);
+    writeExactly(
+      sheet.getRange(run.row, run.column, run.values.length, run.values[0]?.length ?? 0),
+      run.values,
+    );
   }
 }

@@ -1,4 +1,14 @@
-import { assignIds, ID_TRIES, isOwnRuleFormula, planHighlights, planOutputs } from '../../src/core';
+import {
+  assignIds,
+  type CellValue,
+  ID_TRIES,
+  isOwnRuleFormula,
+  planHighlights,
+  planOutputs,
+} from '../../src/core';
+
+/** A formula the add-on writes, as a plan holds it. */
+const f = (formula: string) => ({ formula });
 
 describe('planOutputs', () => {
   const kpiMap = {
@@ -51,18 +61,19 @@ describe('planOutputs', () => {
     });
     expect(runs).toEqual([
       {
+        row: 1,
         column: 6,
         values: [
           // The label as the team named it ("Health"), stacked over the results; other headers kept.
           [
             'Previous',
-            '=VSTACK("Change", DROP(KPI_CHANGE(E1:E, F1:F), 1))',
-            '=VSTACK("Health", DROP(KPI_STATUS(E1:E, C1:C, D1:D, B1:B), 1))',
+            f('=VSTACK("Change", DROP(KPI_CHANGE(E1:E, F1:F), 1))'),
+            f('=VSTACK("Health", DROP(KPI_STATUS(E1:E, C1:C, D1:D, B1:B), 1))'),
             '',
             '',
           ],
           ['', '', '', '', ''],
-          [255, '', '', 'Leads dropped 35% versus the previous value', '=SPARKLINE({240,255,E3})'],
+          [255, '', '', 'Leads dropped 35% versus the previous value', f('=SPARKLINE({240,255,E3})')],
         ],
       },
     ]);
@@ -80,7 +91,7 @@ describe('planOutputs', () => {
         rows,
         newId: () => 'x',
       });
-      expect(run?.values[0]).toEqual(['=VSTACK("Status", DROP(KPI_STATUS(B1:B, "", C1:C), 1))']);
+      expect(run?.values[0]).toEqual([f('=VSTACK("Status", DROP(KPI_STATUS(B1:B, "", C1:C), 1))')]);
     }
   });
 
@@ -116,7 +127,9 @@ describe('planOutputs', () => {
       rows: [['a', 1, 2, '']],
       newId: () => 'x',
     });
-    expect(run?.values[0]).toEqual(['=VSTACK("The ""real"" status", DROP(KPI_STATUS(B4:B, "", C4:C), 1))']);
+    expect(run?.values[0]).toEqual([
+      f('=VSTACK("The ""real"" status", DROP(KPI_STATUS(B4:B, "", C4:C), 1))'),
+    ]);
   });
 
   it('splits non-contiguous add-on columns into runs', () => {
@@ -129,15 +142,40 @@ describe('planOutputs', () => {
       rows: [['Ship', 10, 5, '', '', '', '', '', '']],
       newId: () => 'KR-1',
     });
-    expect(runs.map((r) => r.column)).toEqual([4, 9]);
+    expect(runs.map((r) => [r.row, r.column])).toEqual([
+      [1, 4],
+      [2, 9],
+    ]);
+    // Blank rows under the range formulas are blank already, and the KR ID header is as it reads.
     expect(runs[0]?.values).toEqual([
       [
-        '=VSTACK("Score", DROP(OKR_SCORE(C1:C, B1:B), 1))',
-        '=VSTACK("Status", DROP(OKR_STATUS(D1:D, CycleStart, CycleEnd, AsOfDate, AtRiskGap, OffTrackGap), 1))',
+        f('=VSTACK("Score", DROP(OKR_SCORE(C1:C, B1:B), 1))'),
+        f('=VSTACK("Status", DROP(OKR_STATUS(D1:D, CycleStart, CycleEnd, AsOfDate, AtRiskGap, OffTrackGap), 1))'),
       ],
-      ['', ''],
     ]);
-    expect(runs[1]?.values).toEqual([['KR ID'], ['KR-1']]);
+    expect(runs[1]?.values).toEqual([['KR-1']]);
+  });
+
+  it('writes only the rows from the first to the last changed cell of a run of values', () => {
+    const map = { keyResult: 1, lastCheckIn: 2, id: 3 };
+    const when = new Date(Date.UTC(2026, 10, 20));
+    const plan = (rows: CellValue[][]) =>
+      planOutputs({
+        kind: 'okr',
+        map,
+        firstRow: 2,
+        header: ['KR', 'Last check-in', 'KR ID'],
+        rows,
+        newId: () => 'KR-new',
+      });
+    const same = [
+      ['Ship', when, '0123'],
+      ['Hire', '2026-01-05', 'KR-2'],
+    ];
+    expect(plan(same)).toEqual([]);
+    expect(plan([...same, ['Sell', '', ''], ['Keep', 'TRUE', 'KR-4']])).toEqual([
+      { row: 4, column: 2, values: [['', 'KR-new']] },
+    ]);
   });
 
   it('draws a progress bar only on key-result rows and keeps last check-ins', () => {
@@ -154,13 +192,19 @@ describe('planOutputs', () => {
       ],
       newId: () => 'x',
     });
-    const [header, first, second] = runs[0]?.values ?? [];
-    expect(header).toEqual(['=VSTACK("Score", DROP(OKR_SCORE(C1:C, B1:B), 1))', 'Progress', 'Last check-in']);
-    expect(first?.[1]).toBe(
-      '=IF(ISNUMBER(D2),IF(D2>=0.65,SPARKLINE(D2,{"charttype","bar";"max",1;"color1","#34a853"}),IF(D2>=0.35,SPARKLINE(D2,{"charttype","bar";"max",1;"color1","#fbbc04"}),SPARKLINE(D2,{"charttype","bar";"max",1;"color1","#ea4335"}))),"")',
+    const [header, first, ...rest] = runs[0]?.values ?? [];
+    expect(header).toEqual([
+      f('=VSTACK("Score", DROP(OKR_SCORE(C1:C, B1:B), 1))'),
+      'Progress',
+      'Last check-in',
+    ]);
+    expect(first?.[1]).toEqual(
+      f(
+        '=IF(ISNUMBER(D2),IF(D2>=0.65,SPARKLINE(D2,{"charttype","bar";"max",1;"color1","#34a853"}),IF(D2>=0.35,SPARKLINE(D2,{"charttype","bar";"max",1;"color1","#fbbc04"}),SPARKLINE(D2,{"charttype","bar";"max",1;"color1","#ea4335"}))),"")',
+      ),
     );
     expect(first?.[2]).toBe(when);
-    expect(second?.[1]).toBe('');
+    expect(rest).toEqual([]); // the blank row is blank already
   });
 });
 

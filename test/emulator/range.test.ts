@@ -148,6 +148,13 @@ describe('setValues', () => {
     ]);
   });
 
+  test('an entry starting with a sign is a formula; blanks around a number are ignored', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:D1').setValues([['+1+1', '-5 users', ' 12 ', '-']]);
+    expect(sheet.getRange('A1:D1').getFormulas()).toEqual([['=+1+1', '=-5 users', '', '']]);
+    expect(sheet.getRange('C1:D1').getValues()).toEqual([[12, '-']]);
+  });
+
   test("a plain-text cell ('@') keeps text, formulas included", () => {
     const { sheet } = setup();
     const range = sheet.getRange('A1:B1');
