@@ -7,20 +7,36 @@ export interface WeightedScore {
   readonly weight: number;
 }
 
-/** Weighted mean of the scores; null when there is nothing to average (no scores, or every weight 0). */
+/**
+ * Weighted mean of the scores; null when there is nothing to average (no scores, or every weight 0).
+ * Weights are taken relative to the largest, so neither huge weights (near 1e308) overflow their sum
+ * nor tiny ones (near 5e-324) vanish in a product; the mean stays within the scores it averages.
+ */
 export function rollUp(items: readonly WeightedScore[]): number | null {
-  let weighted = 0;
-  let total = 0;
+  let largest = 0;
   for (const [i, { score, weight }] of items.entries()) {
     if (!(score >= 0 && score <= 1))
       throw new InputError(`score #${i + 1} must be between 0 and 1, got ${describe(score)}`);
     if (!(weight >= 0 && Number.isFinite(weight))) {
       throw new InputError(`weight #${i + 1} must be a number of 0 or more, got ${describe(weight)}`);
     }
-    weighted += score * weight;
-    total += weight;
+    largest = Math.max(largest, weight);
   }
-  return total > 0 ? weighted / total : null;
+  if (largest === 0) return null;
+  let weighted = 0;
+  let total = 0;
+  let low = 1;
+  let high = 0;
+  for (const { score, weight } of items) {
+    if (weight === 0) continue;
+    const share = weight / largest;
+    weighted += score * share;
+    total += share;
+    low = Math.min(low, score);
+    high = Math.max(high, score);
+  }
+  // Rounding may carry the mean an ulp past the scores it averages.
+  return Math.min(high, Math.max(low, weighted / total));
 }
 
 /** Google's grading bands for a final OKR score. */

@@ -29,19 +29,40 @@ describe('rollUp', () => {
   ])('refuses %p', (item, message) => {
     expect(() => rollUp([item])).toThrow(message);
   });
-  it('stays within the scores it averages', () => {
+  it('stays within the scores it averages, for any finite weights', () => {
     const item = fc.record({
       score: fc.double({ min: 0, max: 1, noNaN: true }),
-      weight: fc.double({ min: 0, max: 100, noNaN: true }),
+      weight: fc.oneof(
+        fc.double({ min: 0, noNaN: true, noDefaultInfinity: true }),
+        fc.constantFrom(0, Number.MIN_VALUE, 1, Number.MAX_VALUE),
+      ),
     });
     fc.assert(
       fc.property(fc.array(item, { minLength: 1 }), (items) => {
         const mean = rollUp(items);
         if (mean === null) return items.every((i) => i.weight === 0);
         const used = items.filter((i) => i.weight > 0).map((i) => i.score);
-        return mean >= Math.min(...used) - 1e-12 && mean <= Math.max(...used) + 1e-12;
+        return mean >= Math.min(...used) && mean <= Math.max(...used);
       }),
+      { numRuns: 1000 },
     );
+  });
+
+  it('averages huge and tiny weights by their ratio', () => {
+    const max = Number.MAX_VALUE;
+    expect(
+      rollUp([
+        { score: 1, weight: max },
+        { score: 0, weight: max },
+      ]),
+    ).toBe(0.5);
+    expect(rollUp([{ score: 1e-12, weight: Number.MIN_VALUE }])).toBe(1e-12);
+    expect(
+      rollUp([
+        { score: 0.2, weight: max },
+        { score: 0.8, weight: max / 2 },
+      ]),
+    ).toBeCloseTo(0.4, 12);
   });
 });
 
