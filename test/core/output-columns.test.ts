@@ -150,7 +150,9 @@ describe('planOutputs', () => {
     expect(runs[0]?.values).toEqual([
       [
         f('=VSTACK("Score", DROP(OKR_SCORE(C1:C, B1:B), 1))'),
-        f('=VSTACK("Status", DROP(OKR_STATUS(D1:D, CycleStart, CycleEnd, AsOfDate, AtRiskGap, OffTrackGap), 1))'),
+        f(
+          '=VSTACK("Status", DROP(OKR_STATUS(D1:D, CycleStart, CycleEnd, AsOfDate, AtRiskGap, OffTrackGap), 1))',
+        ),
       ],
     ]);
     expect(runs[1]?.values).toEqual([['KR-1']]);
