@@ -107,12 +107,12 @@ describe('planOutputs', () => {
         newId: () => 'x',
         ...(defaults ? { defaults } : {}),
       })[0]?.values[0];
-    expect(plan()).toEqual(['=VSTACK("Status", DROP(KPI_TARGET_STATUS(B1:B, C1:C, "", "", A1:A), 1))']);
+    expect(plan()).toEqual([f('=VSTACK("Status", DROP(KPI_TARGET_STATUS(B1:B, C1:C, "", "", A1:A), 1))')]);
     expect(plan({ direction: 'lower', tolerance: 0.1 })).toEqual([
-      '=VSTACK("Status", DROP(KPI_TARGET_STATUS(B1:B, C1:C, "", "", "lower", "0.1"), 1))',
+      f('=VSTACK("Status", DROP(KPI_TARGET_STATUS(B1:B, C1:C, "", "", "lower", "0.1"), 1))'),
     ]);
     expect(plan({ tolerance: 0.02 }, { direction: 5, tolerance: 6 })).toEqual([
-      '=VSTACK("Status", DROP(KPI_TARGET_STATUS(B1:B, C1:C, E1:E, F1:F, A1:A, "0.02"), 1))',
+      f('=VSTACK("Status", DROP(KPI_TARGET_STATUS(B1:B, C1:C, E1:E, F1:F, A1:A, "0.02"), 1))'),
     ]);
   });
 
