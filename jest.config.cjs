@@ -1,6 +1,7 @@
 /** Jest runs TypeScript through esbuild (ts-jest does not support TypeScript 7). */
 module.exports = {
-  testEnvironment: 'node',
+  // The script's Date runs in the manifest's time zone whatever the machine's (see the file).
+  testEnvironment: '<rootDir>/test/support/script-zone-environment.cjs',
   roots: ['<rootDir>/test'],
   globalSetup: '<rootDir>/test/support/build-once.cjs',
   testMatch: ['**/*.test.ts'],

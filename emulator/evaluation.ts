@@ -250,6 +250,10 @@ export class Evaluation implements CellSource {
     return sheet && { maxRows: sheet.maxRows, maxCols: sheet.maxCols };
   }
 
+  get timeZone(): string {
+    return this.wb.timeZone;
+  }
+
   namedRange(name: string): AreaAddress | undefined {
     const entry = this.wb.namedRanges.get(name.toLowerCase());
     return entry && { sheet: entry.sheet.name, ...entry.area };

@@ -31,12 +31,11 @@ import type {
   FormulaEvaluator,
   Sparkline,
 } from './formula-types';
+import { toSerial } from './time';
 
 // The library's grid limits: an open range (A:A, 2:3, and J2:J once rewritten) reaches them.
 const OPEN_END_ROW = FormulaParser.MAX_ROW;
 const OPEN_END_COL = FormulaParser.MAX_COLUMN;
-const MS_PER_DAY = 86_400_000;
-const SERIAL_EPOCH = Date.UTC(1899, 11, 30); // Sheets' day 0
 const CACHE_LIMIT = 2_000; // per cache; kept small: cached tokens of one-off formulas only feed the GC
 
 // ---------------------------------------------------------------------------------------------------
@@ -46,20 +45,6 @@ const CACHE_LIMIT = 2_000; // per cache; kept small: cached tokens of one-off fo
 /** Cross-realm safe: tests run the add-on bundle in a vm context with its own Date. */
 function isDate(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]';
-}
-
-/** A Date's wall-clock time as a Sheets serial number (days since 1899-12-30). */
-function dateToSerial(date: Date): number {
-  const wallClock = Date.UTC(
-    date.getFullYear(),
-    date.getMonth(),
-    date.getDate(),
-    date.getHours(),
-    date.getMinutes(),
-    date.getSeconds(),
-    date.getMilliseconds(),
-  );
-  return (wallClock - SERIAL_EPOCH) / MS_PER_DAY;
 }
 
 function isSheetError(value: unknown): value is FormulaError {
@@ -82,10 +67,10 @@ function fromLibError(error: LibError): FormulaError {
   return sheetError(error.error, error.message);
 }
 
-/** A cell's value as the library's built-ins expect it. */
-function toEngine(value: EvalValue): unknown {
+/** A cell's value as the library's built-ins expect it (dates as serial numbers in the sheet's zone). */
+function toEngine(value: EvalValue, timeZone: string): unknown {
   if (value === '') return null;
-  if (isDate(value)) return dateToSerial(value);
+  if (isDate(value)) return toSerial(value, timeZone);
   if (isSheetError(value)) return libError(value.code, value.message);
   if (isSparkline(value)) return null; // getValues shows '' for a sparkline cell
   return value;
@@ -401,10 +386,10 @@ const KEEPS_BLANKS = new Set(['SUM', 'AVERAGE', 'MIN', 'MAX', 'COUNT', 'COUNTA',
  * The library passes a blank cell to a function as null, which its scalar functions (ROUND, ABS, ...)
  * cannot read; Sheets reads it as 0 or ''. Dates from custom functions become serial numbers here too.
  */
-function normalizingArgs(fn: (...args: (FunctionArg | null)[]) => unknown, blank: 0 | '') {
+function normalizingArgs(frame: Frame, fn: (...args: (FunctionArg | null)[]) => unknown, blank: 0 | '') {
   const normalize = (arg: FunctionArg | null): FunctionArg | null => {
     if (arg?.value === null && !arg.omitted) return { ...arg, value: blank };
-    if (arg && isDate(arg.value)) return { ...arg, value: dateToSerial(arg.value) };
+    if (arg && isDate(arg.value)) return { ...arg, value: toSerial(arg.value, frame.source.timeZone) };
     return arg;
   };
   return (...args: (FunctionArg | null)[]): unknown => fn(...args.map(normalize));
@@ -423,9 +408,9 @@ function blankLike(other: unknown): unknown {
   return 0;
 }
 
-function compareValues(leftRaw: unknown, op: string, rightRaw: unknown): boolean {
-  let left = isDate(leftRaw) ? dateToSerial(leftRaw) : leftRaw;
-  let right = isDate(rightRaw) ? dateToSerial(rightRaw) : rightRaw;
+function compareValues(leftRaw: unknown, op: string, rightRaw: unknown, timeZone: string): boolean {
+  let left = isDate(leftRaw) ? toSerial(leftRaw, timeZone) : leftRaw;
+  let right = isDate(rightRaw) ? toSerial(rightRaw, timeZone) : rightRaw;
   left = left ?? blankLike(right);
   right = right ?? blankLike(left);
   let order: number;
@@ -453,17 +438,18 @@ function compareValues(leftRaw: unknown, op: string, rightRaw: unknown): boolean
   }
 }
 
-function withSerialDates(operand: { val: unknown; isArray: boolean }) {
-  return isDate(operand.val) ? { val: dateToSerial(operand.val), isArray: false } : operand;
+function withSerialDates(operand: { val: unknown; isArray: boolean }, timeZone: string) {
+  return isDate(operand.val) ? { val: toSerial(operand.val, timeZone), isArray: false } : operand;
 }
 
 /** Overrides comparison on one parser's utils (an instance, so the library's module stays untouched). */
-function patchOperators(parser: FormulaParser): void {
+function patchOperators(frame: Frame, parser: FormulaParser): void {
   const utils = parser.utils;
   const original = utils._applyInfix.bind(utils);
   utils._applyInfix = (left, op, right) => {
-    const l = withSerialDates(left);
-    const r = withSerialDates(right);
+    const { timeZone } = frame.source;
+    const l = withSerialDates(left, timeZone);
+    const r = withSerialDates(right, timeZone);
     if (!COMPARE_OPS.has(op) || l.val instanceof LibError || r.val instanceof LibError) {
       return original(l, op, r);
     }
@@ -471,7 +457,7 @@ function patchOperators(parser: FormulaParser): void {
     const b = firstOf(r.val);
     if (a instanceof LibError) return a;
     if (b instanceof LibError) return b;
-    return compareValues(a, op, b);
+    return compareValues(a, op, b, timeZone);
   };
 }
 
@@ -481,12 +467,13 @@ function patchOperators(parser: FormulaParser): void {
 
 function readCell(frame: Frame, ref: CellRef): unknown {
   const area = areaOf(frame, ref);
-  return area instanceof LibError ? area : toEngine(frame.source.value(area));
+  return area instanceof LibError ? area : toEngine(frame.source.value(area), frame.source.timeZone);
 }
 
 function readRange(frame: Frame, ref: RangeRef): unknown[][] {
   const area = areaOf(frame, ref);
-  return area instanceof LibError ? [[area]] : readArea(frame.source, area, toEngine);
+  const { timeZone } = frame.source;
+  return area instanceof LibError ? [[area]] : readArea(frame.source, area, (v) => toEngine(v, timeZone));
 }
 
 function createParser(frame: Frame, customFunctions: Record<string, CustomFunction>): FormulaParser {
@@ -517,12 +504,12 @@ function createParser(frame: Frame, customFunctions: Record<string, CustomFuncti
     if (!parser.funsNeedContextAndNoDataRetrieve.includes(name))
       parser.funsNeedContextAndNoDataRetrieve.push(name);
   }
-  wrapBuiltIns(parser, new Set(custom.map(([name]) => name)));
-  patchOperators(parser);
+  wrapBuiltIns(frame, parser, new Set(custom.map(([name]) => name)));
+  patchOperators(frame, parser);
   return parser;
 }
 
-function wrapBuiltIns(parser: FormulaParser, customNames: ReadonlySet<string>): void {
+function wrapBuiltIns(frame: Frame, parser: FormulaParser, customNames: ReadonlySet<string>): void {
   for (const [name, fn] of Object.entries(parser.functions)) {
     const takesRawArgs =
       customNames.has(name) ||
@@ -531,7 +518,7 @@ function wrapBuiltIns(parser: FormulaParser, customNames: ReadonlySet<string>): 
     if (takesRawArgs) continue;
     if (!KEEPS_BLANKS.has(name) && !parser.funsPreserveRef.includes(name)) {
       const builtIn = fn as (...args: (FunctionArg | null)[]) => unknown;
-      parser.functions[name] = normalizingArgs(builtIn, parser.funsNullAs0.includes(name) ? 0 : '');
+      parser.functions[name] = normalizingArgs(frame, builtIn, parser.funsNullAs0.includes(name) ? 0 : '');
     }
   }
 }

@@ -47,6 +47,8 @@ export interface CellSource {
   size(sheet: string): { maxRows: number; maxCols: number } | undefined;
   /** A named range of the workbook, e.g. `AsOfDate`. */
   namedRange(name: string): AreaAddress | undefined;
+  /** The spreadsheet's time zone: a Date is the serial number of the wall-clock time it shows there. */
+  readonly timeZone: string;
 }
 
 /**

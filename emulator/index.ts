@@ -25,6 +25,7 @@ import { EmLockService, type LockEvent, type LockKind, LockTable } from './lock'
 import { EmMailApp, MailState, type SentMail } from './mail';
 import { createPropertyStores, EmPropertiesService, type PropertyStores } from './properties';
 import { EmScriptApp, type TriggerRecord, TriggerState } from './script-app';
+import { runDatesIn } from './script-zone';
 import { EmSession } from './session';
 import { EmSheet } from './sheet';
 import { EmSpreadsheet } from './spreadsheet';
@@ -61,7 +62,11 @@ export interface WorkbookOptions {
   name?: string;
   /** The spreadsheet's time zone (default "Etc/UTC"); dates typed as text are read in it. */
   timeZone?: string;
-  /** Session.getScriptTimeZone() (default: the spreadsheet's). */
+  /**
+   * The script's time zone (default: the spreadsheet's): Session.getScriptTimeZone(), and the zone the
+   * script's Date runs in, as Apps Script runs it in the project's zone. That is the process's zone:
+   * the workbook created last sets it (script-zone.ts).
+   */
   scriptTimeZone?: string;
   /** The active (and effective) user's email (default "user@example.com"). */
   user?: string;
@@ -222,6 +227,7 @@ export function createWorkbook(options: WorkbookOptions = {}): Workbook {
   };
   const calls = createCallCounter();
   const scriptTimeZone = options.scriptTimeZone ?? timeZone;
+  runDatesIn(scriptTimeZone);
   const utilities: EmUtilities[] = [];
 
   const faults = new FaultInjector(wb.id);

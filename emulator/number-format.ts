@@ -4,6 +4,7 @@
  * and date/time patterns (`yyyy-mm-dd`, `m/d/yyyy h:mm:ss`, `mmm d`, `AM/PM`); anything else falls back to
  * the general format.
  */
+import { serialToWallClock } from '../src/core/sheets-dates';
 import type { EvalValue } from './formula-types';
 import { dayName, monthName, pad, toSerial, zonedFromUtcFields, zonedParts } from './time';
 
@@ -43,10 +44,8 @@ export function formatGeneralNumber(n: number): string {
   return String(Number.parseFloat(n.toPrecision(10)));
 }
 
-const SHEETS_EPOCH_UTC = Date.UTC(1899, 11, 30);
-
 function serialToDate(serial: number, timeZone: string): Date {
-  return zonedFromUtcFields(timeZone, new Date(SHEETS_EPOCH_UTC + Math.round(serial * 86_400_000)));
+  return zonedFromUtcFields(timeZone, serialToWallClock(serial));
 }
 
 /** A Date with no explicit format shows like Sheets' default date-time (or date when at midnight). */

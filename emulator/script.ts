@@ -45,12 +45,17 @@ export interface LoadedAddon {
   run(name: string, ...args: unknown[]): unknown;
 }
 
+/** The project's time zone (appsscript.json): Apps Script runs the script there. */
+export function manifestTimeZone(distDir: string): string {
+  return JSON.parse(readFileSync(join(distDir, 'appsscript.json'), 'utf8')).timeZone;
+}
+
 export function loadAddon(distDir: string, options: WorkbookOptions = {}): LoadedAddon {
   const entryPoints = readEntryPoints(distDir);
   const htmlFiles = Object.fromEntries(
     entryPoints.pages.map((name) => [name, readFileSync(join(distDir, `${name}.html`), 'utf8')]),
   );
-  const wb = createWorkbook({ htmlFiles, ...options });
+  const wb = createWorkbook({ htmlFiles, scriptTimeZone: manifestTimeZone(distDir), ...options });
   const g = runScript(readFileSync(join(distDir, 'Code.js'), 'utf8'), wb.globals);
   const functions = Object.fromEntries(
     entryPoints.functions.map((name) => [name, g[name] as CustomFunction]),

@@ -2,6 +2,7 @@
  * Dates in a named time zone: the wall-clock parts of an instant, the instant of a wall-clock time, and
  * Java SimpleDateFormat patterns as Utilities.formatDate takes them.
  */
+import { DAY_MS, wallClockToSerial } from '../src/core/sheets-dates';
 
 export interface ZonedParts {
   year: number;
@@ -134,7 +135,7 @@ function offsetText(offsetMs: number, style: 'Z' | 'X1' | 'X2' | 'X3'): string {
 }
 
 function dayOfYear(p: ZonedParts): number {
-  return Math.round((Date.UTC(p.year, p.month - 1, p.day) - Date.UTC(p.year, 0, 1)) / 86_400_000) + 1;
+  return Math.round((Date.UTC(p.year, p.month - 1, p.day) - Date.UTC(p.year, 0, 1)) / DAY_MS) + 1;
 }
 
 /** Java SimpleDateFormat, the pattern language of Utilities.formatDate. */
@@ -218,10 +219,7 @@ function javaField(ch: string, n: number, p: ZonedParts, date: Date, timeZone: s
   }
 }
 
-const SHEETS_EPOCH_UTC = Date.UTC(1899, 11, 30);
-
 /** A date's Sheets serial number (days since 1899-12-30, fraction = time of day) in `timeZone`. */
 export function toSerial(date: Date, timeZone: string): number {
-  const offset = zoneOffsetMs(date.getTime(), timeZone);
-  return (date.getTime() + offset - SHEETS_EPOCH_UTC) / 86_400_000;
+  return wallClockToSerial(new Date(date.getTime() + zoneOffsetMs(date.getTime(), timeZone)));
 }

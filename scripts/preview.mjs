@@ -47,6 +47,16 @@ try {
 }
 
 const dist = args.dist ? resolve(args.dist) : join(root, 'dist');
+
+// The spreadsheet is in this machine's zone unless told; the script runs in the project's zone
+// (appsscript.json), as in Apps Script. Node's Date follows TZ process-wide, worker threads included,
+// and a worker cannot change it: set here, before the worker starts.
+const sheetTimeZone = args['time-zone'] ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+const manifest = [join(dist, 'appsscript.json'), join(root, 'appsscript.json')].find((path) =>
+  existsSync(path),
+);
+process.env.TZ = JSON.parse(readFileSync(manifest, 'utf8')).timeZone;
+
 const port = Number(args.port ?? process.env.PORT ?? 8080);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`not a port: ${args.port ?? process.env.PORT}`);
 if (!existsSync(join(dist, 'Code.js')))
@@ -101,7 +111,7 @@ try {
     },
     xlsxPath,
     savePath: args.out ? resolve(args.out) : null,
-    timeZone: args['time-zone'] ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    timeZone: sheetTimeZone,
     dialogTimeoutMs: dialogTimeout === undefined ? undefined : dialogTimeout * 1000,
     log: (line) => console.log(line),
   });

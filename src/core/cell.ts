@@ -6,6 +6,7 @@
  */
 import { describe, InputError } from './errors';
 import { isDate } from './is-date';
+import { localFromWallClock, serialToWallClock, wallClockToSerial } from './sheets-dates';
 
 /** A value as read from a cell (null/undefined are tolerated for values built in code). */
 export type CellValue = string | number | boolean | Date | null | undefined;
@@ -27,10 +28,6 @@ const SHEETS_ERRORS = new Set([
 // Plain decimals, or thousands grouped by commas with at least one group ("1,000.5"). "1,5" stays
 // unreadable on purpose: in many locales it means one and a half.
 const NUMERIC_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+|\d{1,3}(?:,\d{3})+(?:\.\d*)?)(?:e[+-]?\d+)?$/i;
-
-/** Sheets' day zero: serial number 0 is 1899-12-30. */
-const SHEETS_EPOCH_MS = Date.UTC(1899, 11, 30);
-const DAY_MS = 86_400_000;
 
 export function isBlank(value: CellValue): value is '' | null | undefined {
   return (
@@ -99,23 +96,43 @@ export function readDone(value: CellValue, field: string): boolean | null {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 
+// The dates a tracker can mean: Sheets counts days from 1899-12-30 and shows years up to 9999. Anything
+// outside (a serial number like 1e300, a year typed as 0226) is a mistake, not a date.
+const EARLIEST_YEAR = 1900;
+const LATEST_YEAR = 9999;
+const PLAUSIBLE = `a date from ${EARLIEST_YEAR}-01-01 to ${LATEST_YEAR}-12-31`;
+
+function plausible(date: Date, field: string, value: CellValue): Date {
+  const year = date.getFullYear();
+  return year >= EARLIEST_YEAR && year <= LATEST_YEAR ? date : fail(field, value, PLAUSIBLE);
+}
+
 /**
- * A point in time: a Date, a Sheets serial number (days since 1899-12-30, as a date cell formatted as a
- * number shows), or an ISO text "2026-01-31". Locale texts such as "01/02/2026" are refused: day and
- * month order is ambiguous.
+ * A point in time from 1900 to 9999: a Date, a Sheets serial number (days since 1899-12-30, as a date
+ * cell formatted as a number shows; read in the script's zone), or an ISO text "2026-01-31". Locale
+ * texts such as "01/02/2026" are refused: day and month order is ambiguous.
  */
 export function readDate(value: CellValue, field: string): Date | null {
-  if (isDate(value)) return Number.isNaN(value.getTime()) ? fail(field, value, 'a valid date') : value;
+  if (isDate(value)) {
+    return Number.isNaN(value.getTime())
+      ? fail(field, value, 'a valid date')
+      : plausible(value, field, value);
+  }
   if (typeof value === 'number') {
-    return Number.isFinite(value) ? new Date(SHEETS_EPOCH_MS + value * DAY_MS) : fail(field, value, 'a date');
+    // Checked before converting: a serial beyond 9999 would not even make a valid Date.
+    const latest = wallClockToSerial(new Date(Date.UTC(LATEST_YEAR + 1, 0, 1)));
+    if (!(value >= 1 && value < latest)) return fail(field, value, PLAUSIBLE);
+    return localFromWallClock(serialToWallClock(value));
   }
   if (isBlank(value)) return null;
   if (typeof value === 'string') {
     const match = ISO_DATE.exec(value.trim());
     if (match) {
       const [, y, mo, d, h, mi, s] = match.map(Number) as number[];
-      const date = new Date(y as number, (mo as number) - 1, d, h || 0, mi || 0, s || 0);
-      if (date.getMonth() === (mo as number) - 1 && date.getDate() === d) return date;
+      const date = new Date(2000, 0, 1, h || 0, mi || 0, s || 0);
+      date.setFullYear(y as number, (mo as number) - 1, d); // the Date constructor reads 0-99 as 19xx
+      if (date.getMonth() === (mo as number) - 1 && date.getDate() === d)
+        return plausible(date, field, value);
     }
   }
   return fail(field, value, 'a date (a date cell or text like 2026-03-31)');

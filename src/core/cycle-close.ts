@@ -9,6 +9,7 @@ import { describe, InputError } from './errors';
 import { gradeOf } from './objective';
 import { checkCycle } from './pace';
 import { readKind } from './read-cells';
+import { DAY_MS } from './sheets-dates';
 
 /** A key result as the OKR table holds it at the close; cells come as read. */
 export interface ClosingKeyResult {
@@ -121,7 +122,7 @@ export function nextCycle(cycle: NamedCycle): NamedCycle {
   const days = Math.round(
     (Date.UTC(end.getFullYear(), end.getMonth(), end.getDate()) -
       Date.UTC(start.getFullYear(), start.getMonth(), start.getDate())) /
-      86_400_000,
+      DAY_MS,
   );
   return {
     name,

@@ -27,6 +27,7 @@ export * from './output-columns';
 export * from './pace';
 export * from './read-cells';
 export * from './read-header';
+export * from './sheets-dates';
 export * from './sudden-change';
 export * from './table-roles';
 export * from './tables';

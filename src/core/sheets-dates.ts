@@ -29,18 +29,3 @@ export function localFromWallClock(wall: Date): Date {
     wall.getUTCMilliseconds(),
   );
 }
-
-/** A Date's wall-clock time in the runtime's zone (the script's), held in a Date's UTC fields. */
-export function wallClockOfLocal(date: Date): Date {
-  return new Date(
-    Date.UTC(
-      date.getFullYear(),
-      date.getMonth(),
-      date.getDate(),
-      date.getHours(),
-      date.getMinutes(),
-      date.getSeconds(),
-      date.getMilliseconds(),
-    ),
-  );
-}

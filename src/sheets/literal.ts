@@ -34,8 +34,7 @@ export function writeExactly(
   const elsewhere = (row: readonly (CellValue | Formula)[]) =>
     row.some((value, c) => needsApostrophe(value) && !plainTextColumns.includes(c + 1));
   const formats = values.some(elsewhere) ? range.getNumberFormats() : [];
-  const plain = (r: number, c: number) =>
-    plainTextColumns.includes(c + 1) || formats[r]?.[c] === PLAIN_TEXT;
+  const plain = (r: number, c: number) => plainTextColumns.includes(c + 1) || formats[r]?.[c] === PLAIN_TEXT;
   range.setValues(
     values.map((row, r) =>
       row.map((value, c) => {

@@ -69,8 +69,26 @@ describe('readDate', () => {
   it('reads ISO text as a local date', () => {
     expect(readDate('2026-03-31', 'cycle_end')).toEqual(new Date(2026, 2, 31));
   });
-  it('reads a Sheets serial number (days since 1899-12-30)', () => {
-    expect(readDate(46023, 'as_of')?.toISOString().slice(0, 10)).toBe('2026-01-01');
+  it("reads a Sheets serial number (days since 1899-12-30) as that day in the script's zone", () => {
+    expect(readDate(46023, 'as_of')).toEqual(new Date(2026, 0, 1));
+    expect(readDate(46023.75, 'as_of')).toEqual(new Date(2026, 0, 1, 18));
+  });
+  it.each([
+    [1e300, '1e+300'],
+    [-5, '-5'],
+    [0, '0'],
+    [Number.MAX_VALUE, '1.7976931348623157e+308'],
+    [new Date(-8.64e15), '-271821-04-20'],
+    ['0226-01-05', '"0226-01-05"'],
+    ['0050-01-05', '"0050-01-05"'],
+  ])('refuses %p, which is no plausible date', (input, shown) => {
+    expect(() => readDate(input, 'as_of')).toThrow(
+      `as_of must be a date from 1900-01-01 to 9999-12-31, got ${shown}`,
+    );
+  });
+  it('reads the first and last days a tracker can mean', () => {
+    expect(readDate('1900-01-01', 'as_of')).toEqual(new Date(1900, 0, 1));
+    expect(readDate(2958465, 'as_of')).toEqual(new Date(9999, 11, 31));
   });
   it.each(['01/02/2026', '2026-02-30', 'soon', true])('refuses the ambiguous or invalid %p', (input) => {
     expect(() => readDate(input, 'as_of')).toThrow(/^as_of must be a date/);

@@ -26,7 +26,12 @@ function key(sheet: string, row: number, col: number): string {
   return `${sheet}!${row}!${col}`;
 }
 
-function sourceOf(book: Book, evaluate: (formula: string, at: CellAddress) => EvalResult) {
+/** The book's dates are this process's midnights unless a test gives the spreadsheet another zone. */
+function sourceOf(
+  book: Book,
+  evaluate: (formula: string, at: CellAddress) => EvalResult,
+  timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone,
+) {
   const cells = new Map<string, EvalValue>();
   for (const [sheet, { cells: values }] of Object.entries(book.sheets)) {
     for (const [a1, value] of Object.entries(values)) {
@@ -45,6 +50,7 @@ function sourceOf(book: Book, evaluate: (formula: string, at: CellAddress) => Ev
     },
     size: (sheet) => book.sheets[sheet],
     namedRange: (name) => book.names?.[name],
+    timeZone,
   };
   return { source, reads, cells };
 }
@@ -277,6 +283,21 @@ describe('named ranges', () => {
     ['=NoSuchName', error('#NAME?')],
   ])('%s -> %p', (formula, expected) => {
     expect(evaluate(formula)).toEqual(expected);
+  });
+
+  it("reads a date as the day it is in the spreadsheet's zone, whatever the script's", () => {
+    // Midnight of 2026-01-05 in New York is 05:00 UTC; in Tokyo it is 15:00 UTC on the 4th.
+    const days = {
+      'America/New_York': new Date(Date.UTC(2026, 0, 5, 5)),
+      'Asia/Tokyo': new Date(Date.UTC(2026, 0, 4, 15)),
+    };
+    for (const [zone, midnight] of Object.entries(days)) {
+      const zoned: Book = { sheets: { S: { cells: { A1: midnight }, maxRows: 9, maxCols: 9 } } };
+      const { source: there } = sourceOf(zoned, (f, cell) => engine.evaluate(f, cell, there), zone);
+      const here = { sheet: 'S', row: 5, col: 5 };
+      expect(engine.evaluate('=A1*1', here, there)).toBe(46027);
+      expect(engine.evaluate('=A1>46026.99', here, there)).toBe(true);
+    }
   });
 });
 
