@@ -47,6 +47,18 @@ export function clamp01(x: number): number {
   return Math.min(Math.max(x, 0), 1);
 }
 
+/**
+ * (current - start) / (target - start), computed so that no difference can overflow: when one would
+ * (values beyond about ±9e307), the values are halved first, which is exact at that size. The
+ * quotient may still be ±Infinity (progress beyond any double), which the score clamps.
+ */
+function linearProgress({ start, target, current }: LinearKeyResult): number {
+  const span = target - start;
+  const done = current - start;
+  if (Number.isFinite(span) && Number.isFinite(done)) return done / span;
+  return (current / 2 - start / 2) / (target / 2 - start / 2);
+}
+
 /** The key result's score in 0..1. A linear key result whose target equals its start has no direction. */
 export function scoreKeyResult(kr: KeyResult): number {
   switch (kr.kind) {
@@ -57,7 +69,7 @@ export function scoreKeyResult(kr: KeyResult): number {
           `target (${describe(kr.target)}) equals start (${describe(kr.start)}): a linear key result needs a distance to cover; use at_least or at_most to hold a level`,
         );
       }
-      return clamp01((kr.current - kr.start) / span);
+      return clamp01(linearProgress(kr));
     }
     case 'at_least':
       return kr.current >= kr.target ? 1 : 0;

@@ -74,8 +74,21 @@ export function kpiStatus(value: number, t: Thresholds): KpiStatus {
   return 'OK';
 }
 
-/** Relative change (current - previous) / |previous|; undefined from zero, so it is an error there. */
+/**
+ * Relative change (current - previous) / |previous|; undefined from zero, so it is an error there. A
+ * difference that would overflow (values beyond about ±9e307) is taken on halves, exact at that size;
+ * a change too large for any number (1e308 from 1e-300) is an error, never Infinity.
+ */
 export function relativeChange(current: number, previous: number): number {
   if (previous === 0) throw new InputError('previous is 0: a relative change from zero is undefined');
-  return (current - previous) / Math.abs(previous);
+  const difference = current - previous;
+  const change = Number.isFinite(difference)
+    ? difference / Math.abs(previous)
+    : (current / 2 - previous / 2) / Math.abs(previous / 2);
+  if (!Number.isFinite(change)) {
+    throw new InputError(
+      `current (${describe(current)}) is too far from previous (${describe(previous)}): the relative change is too large for a number`,
+    );
+  }
+  return change;
 }

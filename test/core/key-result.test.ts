@@ -44,11 +44,37 @@ describe('scoring examples of common OKR practice', () => {
   });
 });
 
-const finite = fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true });
+/** Any finite double, the extremes (±1.7976931348623157e308, ±5e-324) more often than by chance. */
+const finite = fc.oneof(
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.constantFrom(
+    0,
+    -0,
+    Number.MIN_VALUE,
+    -Number.MIN_VALUE,
+    Number.MAX_VALUE,
+    -Number.MAX_VALUE,
+    1.7e308,
+    -1.7e308,
+  ),
+);
 const linear = fc
   .record({ start: finite, target: finite, current: finite })
   .filter(({ start, target }) => start !== target)
   .map((r): KeyResult => ({ kind: 'linear', ...r }));
+
+describe('scores at the edges of the doubles', () => {
+  it.each<[number, number, number, number]>([
+    [0, 1.7e308, -1.7e308, 0.5],
+    [Number.MAX_VALUE, Number.MAX_VALUE, -Number.MAX_VALUE, 1],
+    [-Number.MAX_VALUE, Number.MAX_VALUE, -Number.MAX_VALUE, 0],
+    [1.7e308, 0, -1.7e308, 1],
+    [Number.MIN_VALUE, 2 * Number.MIN_VALUE, 0, 0.5],
+    [1, 1e-300, 0, 1],
+  ])('current %p, target %p, start %p scores %p', (current, target, start, expected) => {
+    expect(scoreKeyResult({ kind: 'linear', current, target, start })).toBe(expected);
+  });
+});
 
 describe('score properties', () => {
   it('is always within 0..1 and never NaN', () => {

@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { kpiStatus, readNumber, readThresholds, relativeChange, resolveThresholds } from '../../src/core';
+import {
+  InputError,
+  kpiStatus,
+  readNumber,
+  readThresholds,
+  relativeChange,
+  resolveThresholds,
+} from '../../src/core';
 
 describe('kpiStatus', () => {
   it.each([
@@ -77,5 +84,28 @@ describe('relativeChange', () => {
   );
   it('refuses a previous value of zero', () => {
     expect(() => relativeChange(5, 0)).toThrow('previous is 0: a relative change from zero is undefined');
+  });
+  it('takes differences beyond the largest double without overflowing', () => {
+    expect(relativeChange(1.7e308, -1.7e308)).toBe(2);
+    expect(relativeChange(-Number.MAX_VALUE, Number.MAX_VALUE)).toBe(-2);
+    expect(relativeChange(Number.MIN_VALUE, -Number.MIN_VALUE)).toBe(2);
+  });
+  it('refuses a change too large for any number, naming both values', () => {
+    expect(() => relativeChange(1e308, 1e-300)).toThrow(
+      'current (1e+308) is too far from previous (1e-300): the relative change is too large for a number',
+    );
+  });
+  it('is finite for any two finite doubles, or refused', () => {
+    const any = fc.double({ noNaN: true, noDefaultInfinity: true });
+    fc.assert(
+      fc.property(any, any, (current, previous) => {
+        try {
+          return Number.isFinite(relativeChange(current, previous));
+        } catch (error) {
+          return error instanceof InputError;
+        }
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

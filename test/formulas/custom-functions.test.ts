@@ -315,3 +315,54 @@ describe('OKR_PACE', () => {
     expect(() => okrPace(0.5, start, end, 'someday')).toThrow('as_of must be a date');
   });
 });
+
+describe('the edges of the doubles', () => {
+  const MAX = Number.MAX_VALUE;
+  const any = fc.oneof(
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.constantFrom(0, Number.MIN_VALUE, -Number.MIN_VALUE, MAX, -MAX),
+  );
+  /** What a cell may show: a blank, an expected value, or a clear error. Never NaN or Infinity. */
+  const shows = (call: () => unknown, expected: (value: unknown) => boolean) => {
+    try {
+      const value = call();
+      return value === '' || expected(value);
+    } catch (error) {
+      return error instanceof Error && !/NaN|Infinity/.test(error.message);
+    }
+  };
+  const within = (low: number, high: number) => (v: unknown) =>
+    typeof v === 'number' && v >= low && v <= high;
+  const oneOf =
+    (...texts: string[]) =>
+    (v: unknown) =>
+      texts.includes(v as string);
+
+  it('score, change and roll-up stay right where a difference or a sum would overflow', () => {
+    expect(okrScore(0, 1.7e308, -1.7e308)).toBe(0.5);
+    expect(kpiChange(1.7e308, -1.7e308)).toBe(2);
+    expect(okrRollup(col(1, 0), col(1e308, 1e308))).toBe(0.5);
+    expect(okrRollup(col(0.2, 0.8), col(MAX, MAX / 2))).toBeCloseTo(0.4, 12);
+  });
+
+  it('refuse an as_of that is no plausible date', () => {
+    for (const asOf of [1e300, -1, MAX])
+      expect(() => okrStatusOf(0.5, '2026-01-01', '2026-03-31', asOf)).toThrow(
+        'as_of must be a date from 1900-01-01 to 9999-12-31',
+      );
+  });
+
+  it('never show NaN or Infinity for any finite inputs', () => {
+    fc.assert(
+      fc.property(any, any, any, (a, b, c) => {
+        return (
+          shows(() => okrScore(a, b, c), within(0, 1)) &&
+          shows(() => kpiChange(a, b), within(-MAX, MAX)) &&
+          shows(() => okrRollup(col(0.5, 1), col(Math.abs(a), Math.abs(b))), within(0.5, 1)) &&
+          shows(() => kpiStatusOf(a, b, c, 'higher'), oneOf('OK', 'Warning', 'Breach'))
+        );
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
