@@ -15,6 +15,7 @@ import { type CellValue, isBlank, readDate, readText } from './cell';
 import { InputError } from './errors';
 import { kpiKey, sameDay } from './kpi-history';
 import { type AnyKpiStatus, isBreach } from './kpi-rule';
+import { hasControlCharacters, singleLine } from './plain-text';
 
 /** The header of the Alerts sheet; rows follow in this column order. */
 export const ALERT_LOG_HEADERS = ['Time', 'KPI', 'Status', 'Value', 'Recipient', 'Outcome'] as const;
@@ -155,18 +156,27 @@ export interface DigestGroups {
 // One address, no display name: what the KPI table's Owner column is documented to hold.
 const EMAIL = /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[^\s@,;<>()]+$/;
 
+/**
+ * One email address (blanks around it aside); a control or invisible character in it (a line break,
+ * NUL, a direction override) makes it none.
+ */
 export function isEmailAddress(text: string): boolean {
-  return EMAIL.test(text.trim());
+  return !hasControlCharacters(text) && EMAIL.test(text.trim());
 }
+
+/** How much of a KPI name an email line shows, and of its sudden-change sentence (which holds the name). */
+const NAME_LIMIT = 100;
+const SIGNAL_LIMIT = 200;
 
 /** Values as a person would type them: no floating-point tails (0.30000000000000004 shows as 0.3). */
 export function formatValue(value: number): string {
   return String(Number(value.toPrecision(12)));
 }
 
+/** One line per alert: the names come from the sheet, so each is one line of bounded length. */
 function alertLine(alert: Alert): string {
-  const line = `- ${alert.kpi.trim()}: ${alert.status}, value ${formatValue(alert.value)}`;
-  return alert.sudden ? `${line}. ${alert.sudden.text}.` : `${line}.`;
+  const line = `- ${singleLine(alert.kpi, NAME_LIMIT)}: ${alert.status}, value ${formatValue(alert.value)}`;
+  return alert.sudden ? `${line}. ${singleLine(alert.sudden.text, SIGNAL_LIMIT)}.` : `${line}.`;
 }
 
 function subjectOf(count: number): string {
@@ -236,7 +246,7 @@ function alertRows(now: Date, alerts: readonly Alert[], outcome: string): CellVa
 }
 
 function unaddressedOutcome(owner: string): string {
-  const text = owner.trim();
+  const text = singleLine(owner, NAME_LIMIT);
   return text === '' ? 'not sent: no owner' : `not sent: owner "${text}" is not one email address`;
 }
 

@@ -25,6 +25,7 @@ export * from './linked-kpis';
 export * from './objective';
 export * from './output-columns';
 export * from './pace';
+export * from './plain-text';
 export * from './read-cells';
 export * from './read-header';
 export * from './sheets-dates';

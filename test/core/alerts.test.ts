@@ -238,6 +238,33 @@ describe('groupDigests', () => {
     expect(unaddressed.map((a) => a.kpi)).toEqual(['Uptime', 'Cost']);
   });
 
+  it.each([
+    'ana@example.com\u0000',
+    'ana@example.com\r\nBcc: eve@evil.io',
+    'ana@exa\u0000mple.com',
+    '\u202Eana@example.com',
+    'ana\u200B@example.com',
+    'ana@exam\u2028ple.com',
+  ])('refuses the owner %j, which holds a control or invisible character, like any bad address', (owner) => {
+    const { digests, unaddressed } = groupDigests([alert('Leads', owner)]);
+    expect(digests).toEqual([]);
+    expect(logRows([], [], [], at(1), unaddressed)[0]?.[5]).toMatch(
+      /^not sent: owner ".*" is not one email address$/,
+    );
+  });
+
+  it('puts each KPI name on one line of bounded length, whatever was typed', () => {
+    const name = `Leads\nBcc: eve@evil.io\r\n- Revenue: OK\u202E${'x'.repeat(5000)}`;
+    const sudden = { change: -0.5, text: `${name} dropped 50% versus the previous value` };
+    const { digests } = groupDigests([{ ...alert(name, 'ana@example.com'), sudden }]);
+    const lines = digests[0]?.body.split('\n') ?? [];
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toMatch(
+      /^- Leads Bcc: eve@evil\.io - Revenue: OK x+…: Breach, value 0\.3\. Leads Bcc: .*x…\.$/,
+    );
+    expect(Array.from(lines[2] ?? '').length).toBeLessThan(360);
+  });
+
   it('keeps every alert exactly once', () => {
     const owner = fc.constantFrom('a@x.io', 'B@x.io', 'b@x.io', '', 'nobody', 'a@x.io, b@x.io');
     fc.assert(
