@@ -17,7 +17,7 @@ import {
 } from '../core';
 import { SHEET_NAMES } from './layouts';
 import { withDocumentLock } from './lock';
-import { appendRows, logSheet, readLog } from './log-sheet';
+import { appendRows, canHoldLog, type OpenLog, openLog } from './log-sheet';
 import { refreshAll } from './refresh';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -33,8 +33,40 @@ export interface DailyReport {
   readonly recovered: number;
 }
 
-function alertsSheet(spreadsheet: Spreadsheet) {
-  return logSheet(spreadsheet, SHEET_NAMES.alerts, ALERT_LOG_HEADERS, { 1: 'yyyy-mm-dd hh:mm' });
+/**
+ * Where alerts are logged: the "Alerts" sheet, unless a sheet of the team's already holds that name
+ * (another layout), which the add-on leaves alone and logs beside, in a sheet of its own. The first of
+ * these names that holds the log is used, so the log (which de-duplicates alerts) is found again even
+ * after the team renames their sheet.
+ */
+const ALERT_LOG_NAMES = [
+  SHEET_NAMES.alerts,
+  ...['', ' 2', ' 3', ' 4'].map((n) => `${SHEET_NAMES.alerts} (OKR & KPI Tracker)${n}`),
+];
+
+/** KPI, recipient and outcome are text from the sheets or the mail service: stored as plain text. */
+const ALERT_TEXT_COLUMNS = [2, 5, 6];
+
+export interface AlertLog extends OpenLog {
+  /** The team's own sheet named "Alerts", left alone (the log is elsewhere); null when there is none. */
+  readonly teamSheet: string | null;
+}
+
+/** The alert log and its rows, created (under the first free name) when there is none yet. */
+export function alertLog(spreadsheet: Spreadsheet): AlertLog {
+  const byName = new Map(spreadsheet.getSheets().map((sheet) => [sheet.getName().toLowerCase(), sheet]));
+  const named = ALERT_LOG_NAMES.map((name) => ({ name, sheet: byName.get(name.toLowerCase()) }));
+  const target =
+    named.find(({ sheet }) => sheet !== undefined && canHoldLog(sheet, ALERT_LOG_HEADERS)) ??
+    named.find(({ sheet }) => sheet === undefined);
+  if (!target) {
+    throw new Error(
+      `Sheets of yours hold every name the add-on could log alerts to (${ALERT_LOG_NAMES.join(', ')}): rename one so the add-on can create its log.`,
+    );
+  }
+  const log = openLog(spreadsheet, target.name, ALERT_LOG_HEADERS, { 1: 'yyyy-mm-dd hh:mm' });
+  const alerts = named[0];
+  return { ...log, teamSheet: alerts?.sheet && alerts !== target ? alerts.sheet.getName() : null };
 }
 
 function send(digests: readonly Digest[]): { sent: Digest[]; failures: DigestFailure[] } {
@@ -59,12 +91,17 @@ function send(digests: readonly Digest[]): { sent: Digest[]; failures: DigestFai
 export function runDailyCheck(spreadsheet: Spreadsheet, now: Date): DailyReport {
   return withDocumentLock(() => {
     const { evaluations } = refreshAll(spreadsheet, now);
-    const log = alertsSheet(spreadsheet);
-    const plan = planAlerts(evaluations, lastAlertState(readLog(log, ALERT_LOG_HEADERS.length)), now);
+    const log = alertLog(spreadsheet);
+    const plan = planAlerts(evaluations, lastAlertState(log.rows), now);
     const { digests, unaddressed } = groupDigests(plan.toSend, spreadsheet.getUrl());
     const { send: toSend, deferred } = planSending(digests, MailApp.getRemainingDailyQuota());
     const { sent, failures } = send(toSend);
-    appendRows(log, [...plan.recoveries, ...logRows(sent, deferred, failures, now, unaddressed)]);
+    appendRows(
+      log.sheet,
+      [...plan.recoveries, ...logRows(sent, deferred, failures, now, unaddressed)],
+      ALERT_TEXT_COLUMNS,
+      log.rows.length + 1,
+    );
     return {
       kpis: evaluations.length,
       sent: sent.length,
@@ -91,7 +128,7 @@ export function dailyCheckFromTrigger(): void {
   } catch (error) {
     const row: CellValue[] = [now, '(daily check)', 'Error', '', '', `failed: ${(error as Error).message}`];
     try {
-      appendRows(alertsSheet(spreadsheet), [row]);
+      appendRows(alertLog(spreadsheet).sheet, [row], ALERT_TEXT_COLUMNS);
     } catch {
       console.error(`OKR & KPI Tracker daily check failed: ${(error as Error).message}`);
     }

@@ -61,6 +61,11 @@ export function readCheckIns(spreadsheet: Spreadsheet): Map<string, LoggedCheckI
   return byId;
 }
 
+/** Columns holding text a user typed: stored as plain text, never as a formula (CWE-1236). */
+const TEXT_COLUMNS = ['KR ID', 'Key result', 'Comment', 'User'].map(
+  (title) => CHECK_IN_HEADERS.indexOf(title as never) + 1,
+);
+
 /** Appends one check-in; typed text is stored literally, never as a formula. */
 export function appendCheckIn(
   log: GoogleAppsScript.Spreadsheet.Sheet,
@@ -70,5 +75,9 @@ export function appendCheckIn(
   time: Date,
 ): void {
   const value = checkIn.value.kind === 'done' ? checkIn.value.done : checkIn.value.value;
-  appendRows(log, [[time, checkIn.krId, keyResultName, value, checkIn.confidence, checkIn.comment, user]]);
+  appendRows(
+    log,
+    [[time, checkIn.krId, keyResultName, value, checkIn.confidence, checkIn.comment, user]],
+    TEXT_COLUMNS,
+  );
 }

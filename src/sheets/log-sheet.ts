@@ -4,7 +4,7 @@
  */
 import { type CellValue, isBlank } from '../core';
 import { writeExactly } from './literal';
-import { sheetNamed } from './sheet-lookup';
+import { headerTexts, sheetNamed } from './sheet-lookup';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -58,6 +58,15 @@ export function logSheet(
   formats: Readonly<Record<number, string>> = {},
 ): Sheet {
   return openLog(spreadsheet, name, headers, formats).sheet;
+}
+
+/**
+ * Whether the sheet can be the log with `headers`: its first row starts with them, or it is empty (a
+ * creation that stopped midway, which openLog finishes). Otherwise it is a sheet of the team's.
+ */
+export function canHoldLog(sheet: Sheet, headers: readonly string[]): boolean {
+  const found = headerTexts(sheet);
+  return found.every((text) => text === '') || headers.every((title, i) => found[i] === title);
 }
 
 /** Every row under the header (one call). */

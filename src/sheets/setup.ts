@@ -79,7 +79,7 @@ function seedExampleHistory(spreadsheet: Spreadsheet, today: Date): void {
       value,
     ]),
   );
-  appendRows(historySheet(spreadsheet), convertDays(rows, sheetCalendar(spreadsheet).cell));
+  appendRows(historySheet(spreadsheet), convertDays(rows, sheetCalendar(spreadsheet).cell), [2]);
 }
 
 function formatExampleValues(sheet: Sheet, kind: TableKind): void {

@@ -3,7 +3,7 @@
  * user per document, so the existing one is looked for first; authorization is checked before
  * creating it, since a trigger fails silently without it.
  */
-import { DAILY_HANDLER } from '../sheets/alerts-job';
+import { alertLog, DAILY_HANDLER } from '../sheets/alerts-job';
 import { menuAction } from './entry';
 
 const TITLE = 'Daily KPI alerts';
@@ -29,21 +29,21 @@ export const turnOnDailyAlerts = menuAction(TITLE, ({ locked }) => {
     );
     return;
   }
-  // Under the lock, two clicks at once still make one trigger.
-  const created = locked(() => {
-    if (dailyTriggers().length > 0) return false;
+  // Under the lock, two clicks at once still make one trigger. The log is made now, so the team sees
+  // where alerts will go (and that a sheet of theirs named "Alerts" is left alone).
+  const { created, log } = locked(() => {
+    const log = alertLog(SpreadsheetApp.getActiveSpreadsheet());
+    if (dailyTriggers().length > 0) return { created: false, log };
     ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyDays(1).atHour(HOUR).create();
-    return true;
+    return { created: true, log };
   });
-  if (!created) {
-    ui().alert(TITLE, 'Daily alerts are already on for this spreadsheet.', ui().ButtonSet.OK);
-    return;
-  }
-  ui().alert(
-    TITLE,
-    `Daily alerts are on. Every morning (around ${HOUR}:00) the add-on refreshes every table and emails each KPI owner one digest of KPIs that entered breach or moved suddenly. Every alert is logged in the "Alerts" sheet.`,
-    ui().ButtonSet.OK,
-  );
+  const where = log.teamSheet
+    ? `Your own "${log.teamSheet}" sheet has another layout: the add-on leaves it alone and logs every alert in a sheet of its own, "${log.sheet.getName()}".`
+    : `Every alert is logged in the "${log.sheet.getName()}" sheet.`;
+  const what = created
+    ? `Daily alerts are on. Every morning (around ${HOUR}:00) the add-on refreshes every table and emails each KPI owner one digest of KPIs that entered breach or moved suddenly.`
+    : 'Daily alerts are already on for this spreadsheet.';
+  ui().alert(TITLE, `${what} ${where}`, ui().ButtonSet.OK);
 });
 
 export const turnOffDailyAlerts = menuAction(TITLE, ({ locked }) => {

@@ -123,13 +123,64 @@ describe('daily alerts', () => {
   });
 });
 
+describe("a team's own sheet named Alerts", () => {
+  const TEAM_ALERTS = [
+    ['Date', 'Incident', 'Owner'],
+    ['last week', 'Outage', 'ops'],
+  ];
+  const OWN_LOG = 'Alerts (OKR & KPI Tracker)';
+
+  function withTeamAlerts() {
+    const addon = withKpis([['Leads', 'sales@example.com', 'higher', 180, 150, '', 200]]);
+    const team = addon.wb.spreadsheet.insertSheet('Alerts');
+    team.getRange(1, 1, 2, 3).setValues(TEAM_ALERTS);
+    return addon;
+  }
+  const teamSheet = (wb: Workbook) => wb.sheet('Alerts').getDataRange().getValues();
+
+  it('turning alerts on says so, and the log goes to a sheet of its own', () => {
+    const { wb, run } = withTeamAlerts();
+    run('menuAlertsOn');
+    expect(lastAlert(wb)).toMatch(
+      /^Daily alerts are on\..* Your own "Alerts" sheet has another layout: the add-on leaves it alone and logs every alert in a sheet of its own, "Alerts \(OKR & KPI Tracker\)"\.$/,
+    );
+    expect(wb.sheetNames()).toContain(OWN_LOG);
+    expect(teamSheet(wb)).toEqual(TEAM_ALERTS);
+  });
+
+  it("alerts, de-duplicates and logs failures there, never writing into the team's sheet", () => {
+    const { wb, run, day } = withTeamAlerts();
+    day(1);
+    setValue(wb, 2, 120);
+    run('dailyCheck', {});
+    day(2);
+    run('dailyCheck', {});
+    expect(wb.mail.sent).toHaveLength(1);
+    const log = wb.sheet(OWN_LOG);
+    expect(log.getRange(2, 2, log.getLastRow() - 1, 5).getValues()).toEqual([
+      ['Leads', 'Breach', 120, 'sales@example.com', 'sent'],
+    ]);
+    // Their sheet renamed away: the log is still found, so the breach is not alerted twice.
+    wb.spreadsheet.getSheetByName('Alerts')?.setName('Incidents');
+    day(3);
+    run('dailyCheck', {});
+    expect(wb.mail.sent).toHaveLength(1);
+    wb.sheet('KPI History').getRange('A1').setValue('not a history');
+    run('dailyCheck', {});
+    expect(String(log.getRange(log.getLastRow(), 6).getValue())).toMatch(/^failed: The "KPI History" sheet/);
+    expect(wb.sheet('Incidents').getDataRange().getValues()).toEqual(TEAM_ALERTS);
+  });
+});
+
 describe('turning daily alerts on and off', () => {
   it('installs one trigger however often it is turned on, and removes it', () => {
     const { wb, run } = openAddon();
     run('menuAlertsOn');
     run('menuAlertsOn');
     expect(wb.triggers.filter((t) => t.handler === 'dailyCheck')).toHaveLength(1);
-    expect(lastAlert(wb)).toBe('Daily alerts are already on for this spreadsheet.');
+    expect(lastAlert(wb)).toBe(
+      'Daily alerts are already on for this spreadsheet. Every alert is logged in the "Alerts" sheet.',
+    );
     run('menuAlertsOff');
     expect(wb.triggers).toHaveLength(0);
     expect(lastAlert(wb)).toBe('Daily alerts are off.');
