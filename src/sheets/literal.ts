@@ -12,13 +12,18 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 
 const PLAIN_TEXT = '@';
 
-// Everything Sheets reads as a non-text value either starts with one of these characters (formulas,
-// signed numbers, errors, an apostrophe that would be eaten, leading blanks or control characters),
-// contains a digit (numbers, dates, times, percents, currencies, fractions) or is a boolean.
-const MAY_PARSE = /^[=+\-@'#\s\p{Cc}]|\d|^(?:true|false)\s*$/iu;
+// Sheets reads a whole entry, never part of one: what it reads as other than text starts with one of
+// these characters (formulas, signs, errors, an apostrophe it would eat, blanks, control characters), is
+// a boolean, or holds a digit and no letters but those of dates, times and exponents ("2026-01-05",
+// "Jan 5", "9:30 am", "1e5", "$1,000", "45%"). "KR-1a2b", "Q4" or "Leads dropped 35%" stay text.
+const SPECIAL_START = /^[=+\-@'#\s\p{Cc}]|^(?:true|false)\s*$/iu;
+const DATE_WORDS =
+  /(?<!\p{L})(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|a|p|e)(?!\p{L})/giu;
 
 function needsApostrophe(value: CellValue | Formula): value is string {
-  return typeof value === 'string' && MAY_PARSE.test(value);
+  if (typeof value !== 'string') return false;
+  if (SPECIAL_START.test(value)) return true;
+  return /\d/.test(value) && !/\p{L}/u.test(value.replace(DATE_WORDS, ''));
 }
 
 /**

@@ -31,6 +31,9 @@ describe('writeExactly', () => {
     ' 12 ',
     'KR-0001',
     'Weekly leads',
+    '1e5',
+    'Jan 5',
+    '9:30 am',
   ];
 
   it('makes Sheets store every text exactly as it is, in plain-text cells too', () => {
@@ -55,7 +58,9 @@ describe('writeExactly', () => {
       return wb.calls.byMethod['Range.getNumberFormats'] ?? 0;
     };
     expect(write(['Weekly leads', 'On track'])).toBe(0);
+    expect(write(['KR-1a2b3c4d', 'Leads dropped 35% versus the previous value'])).toBe(0);
     expect(write(['Weekly leads', '0123'])).toBe(1);
+    expect(write(['Jan 5', 'Q4'])).toBe(1);
   });
 
   it('round-trips any text', () => {
