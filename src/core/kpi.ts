@@ -77,14 +77,19 @@ export function kpiStatus(value: number, t: Thresholds): KpiStatus {
 /**
  * Relative change (current - previous) / |previous|; undefined from zero, so it is an error there. A
  * difference that would overflow (values beyond about ±9e307) is taken on halves, exact at that size;
- * a change too large for any number (1e308 from 1e-300) is an error, never Infinity.
+ * a change too large for any number (1e308 from 1e-300) is ±Infinity, which a cell must not show.
  */
 export function relativeChange(current: number, previous: number): number {
   if (previous === 0) throw new InputError('previous is 0: a relative change from zero is undefined');
   const difference = current - previous;
-  const change = Number.isFinite(difference)
+  return Number.isFinite(difference)
     ? difference / Math.abs(previous)
     : (current / 2 - previous / 2) / Math.abs(previous / 2);
+}
+
+/** relativeChange for a cell: a change too large for a number is an error naming both values. */
+export function shownChange(current: number, previous: number): number {
+  const change = relativeChange(current, previous);
   if (!Number.isFinite(change)) {
     throw new InputError(
       `current (${describe(current)}) is too far from previous (${describe(previous)}): the relative change is too large for a number`,

@@ -20,9 +20,9 @@ import {
   readTargetDirection,
   readTargetTolerance,
   readThresholds,
-  relativeChange,
   rollUp,
   scoreKeyResult,
+  shownChange,
   targetStatus,
   type WeightedScore,
 } from '../core';
@@ -212,7 +212,7 @@ export function kpiChange(current: unknown, previous: unknown): Output | Output[
         const before = readNumber(priors.at(r), 'previous');
         if (before === null) return '';
         const now = readNumber(currents.at(r), 'current');
-        return now === null ? '' : relativeChange(now, before);
+        return now === null ? '' : shownChange(now, before);
       },
   );
 }
