@@ -18,6 +18,7 @@ import FormulaParser, {
 } from 'fast-formula-parser';
 import { lex, type Token } from 'fast-formula-parser/grammar/lexing';
 import Collection from 'fast-formula-parser/grammar/type/collection';
+import { parseA1 } from './a1';
 import { ARRAY_FUNCTION, arrayLiteral, withArrayLiterals } from './array-literals';
 import type {
   AreaAddress,
@@ -156,6 +157,25 @@ function readArea<T>(source: CellSource, area: AreaAddress, convert: (value: Eva
 
 function isRef(value: unknown): value is RefValue {
   return typeof value === 'object' && value !== null && 'ref' in value && !(value instanceof LibError);
+}
+
+/**
+ * INDIRECT(text): the reference a text names, a named range or an A1 reference (`B2`,
+ * `'Sheet'!B2:C9`, open ends allowed). Conditional-format rules use it to read another sheet's cells,
+ * which their formulas cannot name directly.
+ */
+function indirect(frame: Frame, _parser: FormulaParser, text: FunctionArg): RefValue | LibError {
+  const name = String(text.value ?? '').trim();
+  const named = namedRangeRef(frame, name);
+  if (named) return { ref: named };
+  const a1 = parseA1(name);
+  if (!a1 || a1.startRow === undefined || a1.startCol === undefined)
+    return libError('#REF!', `Unresolved reference "${name}" in INDIRECT.`);
+  const sheet = a1.sheet === undefined ? {} : { sheet: a1.sheet };
+  const from = { row: a1.startRow, col: a1.startCol };
+  const to = { row: a1.endRow ?? OPEN_END_ROW, col: a1.endCol ?? OPEN_END_COL };
+  if (from.row === to.row && from.col === to.col) return { ref: { ...sheet, ...from } };
+  return { ref: { ...sheet, from, to } };
 }
 
 function namedRangeRef(frame: Frame, name: string): CellRef | RangeRef | null {
@@ -497,6 +517,7 @@ function createParser(frame: Frame, customFunctions: Record<string, CustomFuncti
     },
     functionsNeedContext: {
       IF: ifFunction,
+      INDIRECT: (parser: FormulaParser, text: FunctionArg) => indirect(frame, parser, text),
       ...Object.fromEntries(custom.map(([name, fn]) => [name, customFunction(frame, fn)])),
     },
   });

@@ -7,10 +7,13 @@ import {
   kpiChange,
   kpiStatusOf,
   kpiTargetStatusOf,
+  okrForecast,
+  okrForecasts,
   okrPace,
   okrRollup,
   okrScore,
   okrStatusOf,
+  okrZoneScore,
 } from './formulas/custom-functions';
 import { dailyCheckFromTrigger } from './sheets/alerts-job';
 import { connectActiveTable, refreshScores, setUpSheets, showHelp } from './ui/actions';
@@ -101,18 +104,87 @@ export function menuHelp() {
 }
 
 /**
- * Scores a key result's progress from 0 to 1 (over-achievement 1, regression 0). Takes single cells or
- * whole columns: =OKR_SCORE(G2:G, H2:H, F2:F, D2:D) scores every row in one call.
+ * Scores a key result's progress from 0 to 1 (over-achievement 1, regression 0; uncapped shows 1.2).
+ * Takes single cells or whole columns: =OKR_SCORE(G2:G, F2:F, E2:E, D2:D) scores every row in one call.
  *
  * @param {number|Array<Array<number>>} current The current value (for a milestone: TRUE/done or FALSE).
  * @param {number|Array<Array<number>>} target The value to reach.
  * @param {number|Array<Array<number>>} [start] Where the key result started; 0 if blank.
- * @param {string|Array<Array<string>>} [kind] linear (default), at_least, at_most or milestone.
+ * @param {string|Array<Array<string>>} [kind] linear (default), uncapped, at_least, at_most, milestone or zone.
+ * @param {number|Array<Array<number>>} [commit] For zone: the committed value (scores 0.3).
+ * @param {number|Array<Array<number>>} [stretch] For zone: the stretch value (scores 1.0).
+ * @return The score from 0 to 1 (above 1 when uncapped), one per row for ranges.
+ * @customfunction
+ */
+export function OKR_SCORE(
+  current: unknown,
+  target: unknown,
+  start?: unknown,
+  kind?: unknown,
+  commit?: unknown,
+  stretch?: unknown,
+) {
+  return okrScore(current, target, start, kind, commit, stretch);
+}
+
+/**
+ * Grades a key result in zones: start to commit scores 0 to 0.3, commit to target 0.3 to 0.7, target
+ * to stretch 0.7 to 1.0, linear inside each zone. Mirrored when the values decrease.
+ *
+ * @param {number|Array<Array<number>>} current The current value.
+ * @param {number|Array<Array<number>>} commit The committed value (scores 0.3).
+ * @param {number|Array<Array<number>>} target The target (scores 0.7).
+ * @param {number|Array<Array<number>>} stretch The stretch value (scores 1.0).
+ * @param {number|Array<Array<number>>} [start] Where the key result started (scores 0); 0 if blank.
  * @return The score from 0 to 1, one per row for ranges.
  * @customfunction
  */
-export function OKR_SCORE(current: unknown, target: unknown, start?: unknown, kind?: unknown) {
-  return okrScore(current, target, start, kind);
+export function OKR_ZONE_SCORE(
+  current: unknown,
+  commit: unknown,
+  target: unknown,
+  stretch: unknown,
+  start?: unknown,
+) {
+  return okrZoneScore(current, commit, target, stretch, start);
+}
+
+/**
+ * Projects a key result's value on the cycle's end: the least-squares line of its values against
+ * their dates. Blank with fewer than two distinct dates.
+ *
+ * @param {Array<Array<number>>} values The check-in values (blanks skipped).
+ * @param {Array<Array<Date>>} dates The date of each value.
+ * @param {Date} cycle_end The day to project to.
+ * @return The projected value.
+ * @customfunction
+ */
+export function OKR_FORECAST(values: unknown, dates: unknown, cycle_end: unknown) {
+  return okrForecast(values, dates, cycle_end);
+}
+
+/**
+ * OKR_FORECAST for every key result in one call, from a check-in log: each KR ID gets the projection
+ * of the log rows holding it.
+ *
+ * @param {Array<Array<string>>} kr_ids The key results' IDs, one per row.
+ * @param {Array<Array<string>>} log_kr_ids The log's KR ID column.
+ * @param {Array<Array<number>>} log_values The log's value column.
+ * @param {Array<Array<Date>>} log_dates The log's date column.
+ * @param {Date} cycle_end The day to project to.
+ * @param {Date} [cycle_start] Check-ins before this day are left out.
+ * @return The projected value, one per row.
+ * @customfunction
+ */
+export function OKR_FORECASTS(
+  kr_ids: unknown,
+  log_kr_ids: unknown,
+  log_values: unknown,
+  log_dates: unknown,
+  cycle_end: unknown,
+  cycle_start?: unknown,
+) {
+  return okrForecasts(kr_ids, log_kr_ids, log_values, log_dates, cycle_end, cycle_start);
 }
 
 /**

@@ -15,7 +15,8 @@ export type CheckInValue =
 
 export interface CheckIn {
   readonly krId: string;
-  readonly value: CheckInValue;
+  /** null: no new value (a key result that follows a KPI, whose value has none to record). */
+  readonly value: CheckInValue | null;
   readonly confidence: Confidence;
   readonly comment: string;
 }

@@ -70,8 +70,10 @@ export function alreadyArchived(existingSheetNames: readonly string[], cycle: Na
 
 function checkScore(kr: ClosingKeyResult): number | null {
   const { score } = kr;
-  if (score !== null && !(score >= 0 && score <= 1))
-    throw new InputError(`score of key result ${kr.id} must be between 0 and 1, got ${describe(score)}`);
+  if (score !== null && !(score >= 0 && Number.isFinite(score)))
+    throw new InputError(
+      `score of key result ${kr.id} must be a number of 0 or more, got ${describe(score)}`,
+    );
   return score;
 }
 

@@ -41,12 +41,18 @@ export interface TableRows {
 }
 
 /** The score of an OKR table's key-result row, or null while its current value is blank. */
-export function scoreRow(row: readonly CellValue[], map: ColumnMap): number | null {
+export function scoreRow(
+  row: readonly CellValue[],
+  map: ColumnMap,
+  current: CellValue = cellOf(row, map, 'current'),
+): number | null {
   const kr = readKeyResult({
-    current: cellOf(row, map, 'current'),
+    current,
     target: cellOf(row, map, 'target'),
     start: cellOf(row, map, 'start'),
     kind: cellOf(row, map, 'kind'),
+    commit: cellOf(row, map, 'commit'),
+    stretch: cellOf(row, map, 'stretch'),
   });
   return kr === null ? null : scoreKeyResult(kr);
 }

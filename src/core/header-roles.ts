@@ -27,7 +27,9 @@ export type HeaderRole =
   | 'current'
   | 'weight'
   | 'confidence'
-  | 'linkedKpi';
+  | 'linkedKpi'
+  | 'commit'
+  | 'stretch';
 
 type Phrases = Readonly<Record<string, number>>;
 
@@ -196,6 +198,8 @@ export const ROLE_PHRASES: Readonly<Record<HeaderRole, Phrases>> = {
   weight: { weight: 1, weighting: 1, importance: 0.8 },
   confidence: { confidence: 1, 'confidence level': 1 },
   linkedKpi: { 'linked kpi': 1, 'tracks kpi': 1, 'linked metric': 1, kpi: 0.7, metric: 0.65 },
+  commit: { commit: 1, committed: 1, 'commit value': 1, 'committed value': 1, 'commit level': 1 },
+  stretch: { stretch: 1, 'stretch target': 1, 'stretch goal': 1, 'stretch value': 1 },
 };
 
 /**

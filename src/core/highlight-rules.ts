@@ -8,7 +8,7 @@
  */
 import { KPI_STATUSES, type KpiMode, kpiMode } from './kpi-rule';
 import { GRADE_BANDS } from './objective';
-import { STATUS_COLOURS } from './output-columns';
+import { SETTING_NAMES, STATUS_COLOURS } from './output-columns';
 import { type ColumnMap, columnLetter, type Field, type TableKind } from './tables';
 
 export const RULE_MARKER = '"OKR & KPI Tracker"';
@@ -92,5 +92,24 @@ export function planHighlights(kind: TableKind, map: ColumnMap, firstRow: number
   return [
     ...rulesFor(map, firstRow, 'status', OKR_STATUS_BANDS, ['status']),
     ...rulesFor(map, firstRow, 'score', SCORE_BANDS, ['score']),
+    ...rulesFor(map, firstRow, 'signal', SIGNAL_BANDS, ['signal']),
+    ...staleRule(map, firstRow),
   ];
+}
+
+/**
+ * A key result with no check-in for longer than the check-in interval: its last check-in (or, never
+ * checked in, the cycle's start) more than CheckInInterval days before the as-of date. A rule's formula
+ * cannot name another sheet's cells, so the settings are read through INDIRECT.
+ */
+function staleRule(map: ColumnMap, firstRow: number): HighlightRule[] {
+  const last = map.lastCheckIn;
+  const keyResult = map.keyResult;
+  if (last === undefined || keyResult === undefined) return [];
+  const ref = `$${columnLetter(last)}${firstRow}`;
+  const setting = (name: string) => `INDIRECT("${name}")`;
+  const since = (day: string) =>
+    `${setting(SETTING_NAMES.asOf)}-${day}>${setting(SETTING_NAMES.checkInInterval)}`;
+  const condition = `LEN($${columnLetter(keyResult)}${firstRow})>0,OR(AND(ISBLANK(${ref}),${since(setting(SETTING_NAMES.cycleStart))}),AND(ISNUMBER(${ref}),${since(`INT(${ref})`)}))`;
+  return [{ column: last, formula: marked(condition), background: STATUS_COLOURS.warn }];
 }

@@ -15,8 +15,9 @@ export interface WeightedScore {
 export function rollUp(items: readonly WeightedScore[]): number | null {
   let largest = 0;
   for (const [i, { score, weight }] of items.entries()) {
-    if (!(score >= 0 && score <= 1))
-      throw new InputError(`score #${i + 1} must be between 0 and 1, got ${describe(score)}`);
+    // Above 1 is an uncapped key result's over-achievement, which the roll-up takes as scored.
+    if (!(score >= 0 && Number.isFinite(score)))
+      throw new InputError(`score #${i + 1} must be a number of 0 or more, got ${describe(score)}`);
     if (!(weight >= 0 && Number.isFinite(weight))) {
       throw new InputError(`weight #${i + 1} must be a number of 0 or more, got ${describe(weight)}`);
     }

@@ -50,6 +50,16 @@ export interface OutputContext {
   readonly kpiFacts?: readonly KpiFacts[];
   /** For KPI tables: the default direction and tolerance confirmed when the table was connected. */
   readonly defaults?: TableDefaults;
+  /** For OKR tables: the check-in log's columns as formula ranges (`'Check-ins'!B1:B`), when it exists. */
+  readonly checkInLog?: CheckInLogRanges;
+  /** For OKR tables: each row's signal from its check-ins (same order as `rows`). */
+  readonly signals?: readonly string[];
+}
+
+export interface CheckInLogRanges {
+  readonly ids: string;
+  readonly values: string;
+  readonly times: string;
 }
 
 /** A formula the add-on writes; every other string in a plan is text, to be stored exactly as it is. */
@@ -152,12 +162,29 @@ function okrPlans(ctx: OutputContext): Partial<Record<Field, ColumnPlan>> {
     ctx.newId,
   );
   const { cycleStart, cycleEnd, asOf, atRiskGap, offTrackGap } = SETTING_NAMES;
+  const log = ctx.checkInLog;
+  const scoreOf = (value: string) =>
+    call('OKR_SCORE', [
+      value,
+      range('target'),
+      range('start'),
+      range('kind'),
+      range('commit'),
+      range('stretch'),
+    ]);
+  const ifScored = (plan: RangeFormula): ColumnPlan => (map.score === undefined ? () => '' : plan);
   return {
-    score: call('OKR_SCORE', [range('current'), range('target'), range('start'), range('kind')]),
-    status:
-      map.score === undefined
-        ? () => ''
-        : call('OKR_STATUS', [range('score'), cycleStart, cycleEnd, asOf, atRiskGap, offTrackGap]),
+    score: scoreOf(range('current')),
+    pace: ifScored(call('OKR_PACE', [range('score'), cycleStart, cycleEnd, asOf])),
+    status: ifScored(
+      call('OKR_STATUS', [range('score'), cycleStart, cycleEnd, asOf, atRiskGap, offTrackGap]),
+    ),
+    forecast:
+      log && map.id !== undefined
+        ? call('OKR_FORECASTS', [range('id'), log.ids, log.values, log.times, cycleEnd, cycleStart])
+        : () => '',
+    projected: map.forecast === undefined ? () => '' : scoreOf(range('forecast')),
+    signal: (row, i) => (hasKeyResult(row) ? (ctx.signals?.[i] ?? '') : ''),
     progress: (row, i) =>
       hasKeyResult(row) && map.score !== undefined ? progressBar(cellRef(map, 'score', firstRow + i)) : '',
     lastCheckIn: (row) => cellOf(row, map, 'lastCheckIn') ?? '',

@@ -4,11 +4,11 @@
  */
 import { type CellValue, readChoice, readDate, readDone, readNumber } from './cell';
 import { InputError } from './errors';
-import { type KeyResult, type KeyResultKind, KIND_SPELLINGS } from './key-result';
+import { KEY_RESULT_KINDS, type KeyResult, type KeyResultKind, KIND_SPELLINGS } from './key-result';
 import { DIRECTION_SPELLINGS, type Direction, resolveThresholds, type Thresholds } from './kpi';
 import { type Cycle, checkCycle, checkPaceBands, DEFAULT_PACE_BANDS, type PaceBands } from './pace';
 
-const KIND_HELP = 'one of linear, at_least, at_most, milestone';
+const KIND_HELP = `one of ${KEY_RESULT_KINDS.join(', ')}`;
 const DIRECTION_HELP = '"higher" or "lower" (which way is better)';
 
 export function readKind(value: CellValue, field = 'kind'): KeyResultKind {
@@ -24,11 +24,20 @@ export interface KeyResultCells {
   readonly target: CellValue;
   readonly start?: CellValue;
   readonly kind?: CellValue;
+  readonly commit?: CellValue;
+  readonly stretch?: CellValue;
 }
 
 /** The key result the cells describe, or null while its current value is blank (not measured yet). */
 export function readKeyResult(cells: KeyResultCells): KeyResult | null {
-  return readKeyResultOfKind(readKind(cells.kind), cells.current, cells.target, cells.start);
+  return readKeyResultOfKind(
+    readKind(cells.kind),
+    cells.current,
+    cells.target,
+    cells.start,
+    cells.commit,
+    cells.stretch,
+  );
 }
 
 /**
@@ -40,6 +49,8 @@ export function readKeyResultOfKind(
   currentCell: CellValue,
   targetCell: CellValue,
   startCell: CellValue,
+  commitCell?: CellValue,
+  stretchCell?: CellValue,
 ): KeyResult | null {
   if (kind === 'milestone') {
     const done = readDone(currentCell, 'current');
@@ -49,8 +60,25 @@ export function readKeyResultOfKind(
   if (current === null) return null;
   const target = readNumber(targetCell, 'target');
   if (target === null) throw new InputError('target is blank');
-  if (kind !== 'linear') return { kind, target, current };
-  return { kind, target, current, start: readNumber(startCell, 'start') ?? 0 };
+  const start = readNumber(startCell, 'start') ?? 0;
+  if (kind === 'zone') {
+    const needed = (cell: CellValue, field: string) => {
+      const value = readNumber(cell, field);
+      if (value === null)
+        throw new InputError(`${field} is blank: a zone key result needs commit, target and stretch`);
+      return value;
+    };
+    return {
+      kind,
+      start,
+      commit: needed(commitCell, 'commit'),
+      target,
+      stretch: needed(stretchCell, 'stretch'),
+      current,
+    };
+  }
+  if (kind === 'linear' || kind === 'uncapped') return { kind, target, current, start };
+  return { kind, target, current };
 }
 
 export function readThresholds(warning: CellValue, critical: CellValue, direction: CellValue): Thresholds {

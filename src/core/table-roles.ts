@@ -37,6 +37,8 @@ export const ROLE_LABELS: Readonly<Record<TableKind, Readonly<Partial<Record<Fie
     weight: 'Weight',
     confidence: 'Confidence',
     linkedKpi: 'Linked KPI',
+    commit: 'Commit (zone kind)',
+    stretch: 'Stretch (zone kind)',
   },
 };
 
@@ -75,6 +77,8 @@ const WITHOUT: Readonly<Record<TableKind, Readonly<Partial<Record<Field, string>
     weight: 'no weight column: every key result counts the same in its objective',
     confidence: 'no confidence column: confidence is kept in the check-in log only',
     linkedKpi: 'no linked KPI column: no key result follows a KPI',
+    commit: 'no commit column: no key result can be graded in zones',
+    stretch: 'no stretch column: no key result can be graded in zones',
   },
 };
 

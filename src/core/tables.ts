@@ -33,8 +33,20 @@ export const OKR_INPUTS = [
   'weight',
   'confidence',
   'linkedKpi',
+  'commit',
+  'stretch',
 ] as const;
-export const OKR_OUTPUTS = ['score', 'status', 'progress', 'lastCheckIn', 'id'] as const;
+export const OKR_OUTPUTS = [
+  'score',
+  'pace',
+  'status',
+  'forecast',
+  'projected',
+  'progress',
+  'lastCheckIn',
+  'signal',
+  'id',
+] as const;
 
 export type KpiField = (typeof KPI_INPUTS)[number] | (typeof KPI_OUTPUTS)[number];
 export type OkrField = (typeof OKR_INPUTS)[number] | (typeof OKR_OUTPUTS)[number];
@@ -74,10 +86,16 @@ export const OKR_COLUMNS: Readonly<Record<OkrField, ColumnSpec>> = {
   weight: { title: 'Weight' },
   confidence: { title: 'Confidence' },
   linkedKpi: { title: 'Linked KPI' },
+  commit: { title: 'Commit' },
+  stretch: { title: 'Stretch' },
   score: { title: 'Score' },
+  pace: { title: 'Pace' },
   status: { title: 'Status' },
+  forecast: { title: 'Forecast' },
+  projected: { title: 'Projected score' },
   progress: { title: 'Progress' },
   lastCheckIn: { title: 'Last check-in' },
+  signal: { title: 'Signal' },
   id: { title: 'KR ID' },
 };
 

@@ -5,6 +5,7 @@
 import {
   type CellValue,
   describe,
+  forecastAt,
   InputError,
   isBlank,
   kpiStatus,
@@ -23,6 +24,7 @@ import {
   rollUp,
   scoreKeyResult,
   shownChange,
+  type TimedValue,
   targetStatus,
   type WeightedScore,
 } from '../core';
@@ -33,19 +35,126 @@ export function okrScore(
   target: unknown,
   start?: unknown,
   kind?: unknown,
+  commit?: unknown,
+  stretch?: unknown,
 ): Output | Output[][] {
   const args = [
     ['current', current],
     ['target', target],
     ['start', start],
     ['kind', kind],
+    ['commit', commit],
+    ['stretch', stretch],
   ] as const;
-  return broadcast(args, ([currents, targets, starts, kinds]) => {
+  return broadcast(args, ([currents, targets, starts, kinds, commits, stretches]) => {
     const kindOf = derived([kinds], (k) => readKind(k));
     return (r) => {
-      const kr = readKeyResultOfKind(kindOf(r), currents.at(r), targets.at(r), starts.at(r));
+      const kr = readKeyResultOfKind(
+        kindOf(r),
+        currents.at(r),
+        targets.at(r),
+        starts.at(r),
+        commits.at(r),
+        stretches.at(r),
+      );
       return kr === null ? '' : scoreKeyResult(kr);
     };
+  });
+}
+
+/** Graded zones: start..commit 0..0.3, commit..target 0.3..0.7, target..stretch 0.7..1. */
+export function okrZoneScore(
+  current: unknown,
+  commit: unknown,
+  target: unknown,
+  stretch: unknown,
+  start?: unknown,
+): Output | Output[][] {
+  return okrScore(current, target, start, 'zone', commit, stretch);
+}
+
+/** One check-in; `prefix` is how the caller's arguments are named (log_ for the grouping formula). */
+function readPoint(value: CellValue, time: CellValue, row: number, prefix = ''): TimedValue | null {
+  const reading = readNumber(value, `${prefix}values #${row}`);
+  if (reading === null) return null;
+  const at = readDate(time, `${prefix}dates #${row}`);
+  if (at === null)
+    throw new InputError(
+      `${prefix}dates #${row} is blank but ${prefix}values #${row} holds ${describe(value)}`,
+    );
+  return { time: at.getTime(), value: reading };
+}
+
+function readCycleEnd(value: unknown): Date {
+  const end = readDate(value as CellValue, 'cycle_end');
+  if (end === null) throw new InputError('cycle_end is blank');
+  return end;
+}
+
+/** The value on cycle_end of the least-squares line through (date, value); blank under two dates. */
+export function okrForecast(values: unknown, dates: unknown, cycleEnd: unknown): number | '' {
+  const valueCells = cellsOf(values);
+  const dateCells = cellsOf(dates);
+  if (valueCells.length !== dateCells.length) {
+    throw new Error(
+      `values has ${valueCells.length} cells but dates has ${dateCells.length}: give one date per value`,
+    );
+  }
+  try {
+    const end = readCycleEnd(cycleEnd);
+    const points = valueCells.flatMap((cell, i) => readPoint(cell, dateCells[i], i + 1) ?? []);
+    return forecastAt(points, end.getTime()) ?? '';
+  } catch (error) {
+    throw error instanceof InputError ? new Error(error.message) : error;
+  }
+}
+
+/**
+ * OKR_FORECAST for every key result at once: each row of `kr_ids` gets the forecast from the log rows
+ * holding its ID (check-ins before `cycle_start`, when given, belong to earlier cycles and are left
+ * out). Done / not done values (milestones) have no line to draw: that key result is blank.
+ */
+export function okrForecasts(
+  krIds: unknown,
+  logIds: unknown,
+  logValues: unknown,
+  logDates: unknown,
+  cycleEnd: unknown,
+  cycleStart?: unknown,
+): Output | Output[][] {
+  const ids = cellsOf(logIds);
+  const valueCells = cellsOf(logValues);
+  const dateCells = cellsOf(logDates);
+  if (valueCells.length !== ids.length || dateCells.length !== ids.length) {
+    throw new Error(
+      `log_kr_ids, log_values and log_dates must be the same height, got ${ids.length}, ${valueCells.length} and ${dateCells.length}`,
+    );
+  }
+  let end: Date;
+  let from: Date | null;
+  try {
+    end = readCycleEnd(cycleEnd);
+    from = readDate(cycleStart as CellValue, 'cycle_start');
+  } catch (error) {
+    throw error instanceof InputError ? new Error(error.message) : error;
+  }
+  const rowsById = new Map<string, number[]>();
+  ids.forEach((id, i) => {
+    if (isBlank(id)) return;
+    const key = String(id).trim();
+    rowsById.set(key, [...(rowsById.get(key) ?? []), i]);
+  });
+  return broadcast([['kr_ids', krIds]], ([keys]) => (r) => {
+    const key = keys.at(r);
+    const rows = isBlank(key) ? undefined : rowsById.get(String(key).trim());
+    if (!rows) return '';
+    const points: TimedValue[] = [];
+    for (const i of rows) {
+      if (typeof valueCells[i] === 'boolean') return '';
+      const point = readPoint(valueCells[i], dateCells[i], i + 1, 'log_');
+      if (point && (from === null || point.time >= from.getTime())) points.push(point);
+    }
+    return forecastAt(points, end.getTime()) ?? '';
   });
 }
 
@@ -53,8 +162,9 @@ function readScore(value: CellValue, field: string): number | null {
   if (typeof value === 'string' && value.startsWith('Error:'))
     throw new InputError(`${field} is an error (${value})`);
   const score = readNumber(value, field);
-  if (score !== null && !(score >= 0 && score <= 1)) {
-    throw new InputError(`${field} must be between 0 and 1 (0% to 100%), got ${describe(value)}`);
+  // Above 1 is an uncapped key result's over-achievement; below 0 is no score at all.
+  if (score !== null && score < 0) {
+    throw new InputError(`${field} must be 0 or more (a score), got ${describe(value)}`);
   }
   return score;
 }

@@ -2,7 +2,7 @@
  * The Check-ins sheet: an append-only log (timestamp, KR ID, key result, value, confidence, comment,
  * user). Read whole with one getValues; each check-in appends one row.
  */
-import { type CellValue, type CheckIn, isDate } from '../core';
+import { type CellValue, type CheckIn, type CheckInLogRanges, columnLetter, isDate } from '../core';
 import { CHECK_IN_HEADERS, SHEET_NAMES } from './layouts';
 import { appendRows } from './log-sheet';
 import { setUpCheckInLog } from './setup';
@@ -33,6 +33,18 @@ export function checkInLog(spreadsheet: Spreadsheet): GoogleAppsScript.Spreadshe
     );
   }
   return sheet;
+}
+
+/** The log's KR ID, value and time columns as formula ranges from its header row, when the log exists. */
+export function checkInLogRanges(spreadsheet: Spreadsheet): CheckInLogRanges | undefined {
+  const sheet = sheetNamed(spreadsheet, SHEET_NAMES.checkIns);
+  if (!sheet) return undefined;
+  const name = `'${sheet.getName().replace(/'/g, "''")}'`;
+  const column = (title: (typeof CHECK_IN_HEADERS)[number]) => {
+    const letter = columnLetter(CHECK_IN_HEADERS.indexOf(title) + 1);
+    return `${name}!${letter}1:${letter}`;
+  };
+  return { ids: column('KR ID'), values: column('Value'), times: column('Timestamp') };
 }
 
 /** Every check-in, grouped by KR ID, newest first. */
@@ -74,7 +86,8 @@ export function appendCheckIn(
   user: string,
   time: Date,
 ): void {
-  const value = checkIn.value.kind === 'done' ? checkIn.value.done : checkIn.value.value;
+  const { value: checked } = checkIn;
+  const value = checked === null ? '' : checked.kind === 'done' ? checked.done : checked.value;
   appendRows(
     log,
     [[time, checkIn.krId, keyResultName, value, checkIn.confidence, checkIn.comment, user]],

@@ -51,7 +51,7 @@ export const COLUMN_WIDTHS: Partial<Record<Field, number>> = {
   name: 180,
   owner: 170,
   linkedKpi: 160,
-  signal: 280,
+  signal: 240,
   lastCheckIn: 130,
 };
 
@@ -60,6 +60,8 @@ export const COLUMN_FORMATS: Partial<Record<Field, string>> = {
   suddenLimit: '0%',
   change: '+0.0%;-0.0%;0.0%',
   score: '0%',
+  pace: '+0%;-0%;0%',
+  projected: '0%',
   lastCheckIn: 'yyyy-mm-dd hh:mm',
 };
 
@@ -106,6 +108,8 @@ export const OKR_EXAMPLES: readonly CellValue[][] = [
     1,
     7,
     'Median response time',
+    '',
+    '',
   ],
   [
     'Delight customers with fast, reliable service',
@@ -118,6 +122,8 @@ export const OKR_EXAMPLES: readonly CellValue[][] = [
     1,
     6,
     'On-time delivery',
+    '',
+    '',
   ],
   [
     'Grow the business',
@@ -130,8 +136,23 @@ export const OKR_EXAMPLES: readonly CellValue[][] = [
     2,
     5,
     '',
+    '',
+    '',
   ],
-  ['Grow the business', 'Reach 1,000 active users', 'product@example.com', 'linear', 0, 1000, 700, 1, 8, ''],
+  [
+    'Grow the business',
+    'Reach 1,000 active users',
+    'product@example.com',
+    'linear',
+    0,
+    1000,
+    700,
+    1,
+    8,
+    '',
+    '',
+    '',
+  ],
   [
     'Grow the business',
     'Launch the referral programme',
@@ -142,6 +163,8 @@ export const OKR_EXAMPLES: readonly CellValue[][] = [
     false,
     1,
     6,
+    '',
+    '',
     '',
   ],
 ];

@@ -6,6 +6,7 @@
  */
 import {
   type CellValue,
+  type CheckInLogRanges,
   cellOf,
   judgeKpiTable,
   judgeOkrTable,
@@ -16,6 +17,8 @@ import {
   kpiFacts,
   kpiKey,
   kpiReadingsOf,
+  type OutputContext,
+  okrSignals,
   planHighlights,
   planLinkedValues,
   planOutputs,
@@ -28,6 +31,7 @@ import {
   valuesByKpi,
 } from '../core';
 import { sheetCalendar } from './calendar';
+import { checkInLogRanges, type LoggedCheckIn, readCheckIns } from './check-in-log';
 import { applyHighlights } from './highlights';
 import { snapshotKpis } from './kpi-history-sheet';
 import {
@@ -86,17 +90,23 @@ function withProblems(summary: TableSummary, extra: readonly RowProblem[]): Tabl
   return { ...summary, problems: [...summary.problems, ...extra].sort((a, b) => a.row - b.row) };
 }
 
+/** What an OKR table's outputs read from the check-in log. */
+export interface CheckInContext {
+  readonly ranges: CheckInLogRanges | undefined;
+  readonly history: ReadonlyMap<string, readonly LoggedCheckIn[]>;
+}
+
 function finish(
   table: ConnectedTable,
   snapshot: TableSnapshot,
   summary: TableSummary,
-  kpiRows?: readonly KpiFacts[],
+  extra: Pick<OutputContext, 'kpiFacts' | 'checkInLog' | 'signals'> = {},
 ): TableReport {
   const { sheet, kind, map, defaults } = table;
   const { header, firstRow, rows } = snapshot;
   writeRuns(
     sheet,
-    planOutputs({ kind, map, firstRow, header, rows, newId: newKeyResultId, kpiFacts: kpiRows, defaults }),
+    planOutputs({ kind, map, firstRow, header, rows, newId: newKeyResultId, defaults, ...extra }),
   );
   applyHighlights(sheet, firstRow, planHighlights(kind, map, firstRow));
   return { sheetName: sheet.getName(), kind, summary };
@@ -124,7 +134,7 @@ export function refreshKpiTables(
     const facts = snapshot.rows.map((row) =>
       kpiFacts(row, map, series.get(kpiKey(String(cellOf(row, map, 'name') ?? ''))) ?? [], today, defaults),
     );
-    reports.push(finish(table, snapshot, judgeKpiTable({ map, defaults, ...snapshot }), facts));
+    reports.push(finish(table, snapshot, judgeKpiTable({ map, defaults, ...snapshot }), { kpiFacts: facts }));
     evaluations.push(...kpiEvaluationsOf(snapshot.rows, map, facts, defaults));
   }
   return { reports, readings, evaluations };
@@ -136,6 +146,7 @@ export function refreshOkrTable(
   settings: CycleSettings | string,
   kpis: ReadonlyMap<string, number>,
   today: Date,
+  checkIns: CheckInContext,
 ): TableReport {
   const { sheet, map, headerRow } = table;
   const snapshot = readTableRows(sheet, table.kind, headerRow, map);
@@ -150,7 +161,10 @@ export function refreshOkrTable(
     typeof settings === 'string'
       ? scoreOkrTable({ map, ...snapshot })
       : judgeOkrTable({ map, ...snapshot }, settings.cycle, settings.asOf ?? today, settings.bands);
-  return finish(table, snapshot, withProblems(summary, linked.problems));
+  return finish(table, snapshot, withProblems(summary, linked.problems), {
+    checkInLog: checkIns.ranges,
+    signals: okrSignals(snapshot.rows, map, checkIns.history),
+  });
 }
 
 export function refreshAll(spreadsheet: Spreadsheet, now: Date): RefreshReport {
@@ -168,16 +182,18 @@ export function refreshAll(spreadsheet: Spreadsheet, now: Date): RefreshReport {
       ? refreshKpiTables(spreadsheet, kpiTables, today)
       : { reports: [], readings: [], evaluations: [] };
   const kpiValues = valuesByKpi(kpi.readings);
+  const okrTables = tables.filter((t) => t.kind === 'okr');
+  const checkIns: CheckInContext =
+    okrTables.length > 0
+      ? { ranges: checkInLogRanges(spreadsheet), history: readCheckIns(spreadsheet) }
+      : { ranges: undefined, history: new Map() };
   const reports = [
     ...kpi.reports,
-    ...tables
-      .filter((t) => t.kind === 'okr')
-      .map((table) => refreshOkrTable(table, settings, kpiValues, today)),
+    ...okrTables.map((table) => refreshOkrTable(table, settings, kpiValues, today, checkIns)),
   ];
-  const okrTables = tables.some((t) => t.kind === 'okr');
   return {
     tables: reports,
     evaluations: kpi.evaluations,
-    settingsProblem: typeof settings === 'string' && okrTables ? settings : null,
+    settingsProblem: typeof settings === 'string' && okrTables.length > 0 ? settings : null,
   };
 }

@@ -89,9 +89,11 @@ export const submitCheckIn = sidebarHandler((input, { locked }): SubmitResult =>
   const checkIn: CheckIn = {
     krId: form.krId,
     value:
-      typeof form.value === 'boolean'
-        ? { kind: 'done', done: form.value }
-        : { kind: 'number', value: parseNumericText(form.value) as number },
+      form.value === null
+        ? null
+        : typeof form.value === 'boolean'
+          ? { kind: 'done', done: form.value }
+          : { kind: 'number', value: parseNumericText(form.value) as number },
     confidence: parseConfidence(form.confidence) as CheckIn['confidence'],
     comment: form.comment,
   };
@@ -121,7 +123,14 @@ function record(checkIn: CheckIn): SubmitResult {
       return {
         ok: false,
         errors: {
-          krId: `"${outcome.name}" follows the KPI "${outcome.kpi}": Refresh takes its value from that KPI, so it can't be checked in by hand.`,
+          value: `"${outcome.name}" follows the KPI "${outcome.kpi}": its value comes from that KPI, so record a confidence and a comment only`,
+        },
+      };
+    case 'no-value':
+      return {
+        ok: false,
+        errors: {
+          value: outcome.keyResultKind === 'milestone' ? 'Choose done or not done' : 'Enter the new value',
         },
       };
     case 'wrong-value': {

@@ -11,8 +11,12 @@ const MAX_COMMENT = 1000;
 const checkInFormSchema = lazy(() =>
   z.object({
     krId: z.string().check(z.minLength(1, 'Choose a key result')),
-    /** Numeric key results send the typed text; milestones send done (true) or not done (false). */
+    /**
+     * Numeric key results send the typed text; milestones send done (true) or not done (false); a key
+     * result that follows a KPI sends null (its value comes from the KPI).
+     */
     value: z.union([
+      z.null(),
       z.boolean(),
       z.string().check(
         z.refine((text) => parseNumericText(text) !== undefined, {
@@ -37,7 +41,11 @@ export type FieldErrors = FormErrors<CheckInForm>;
 
 const FIELDS: FieldTypes<CheckInForm> = {
   krId: { label: 'Key result', expected: 'the ID of a key result, as text' },
-  value: { label: 'Value', expected: 'a number typed as text, or done / not done (true or false)' },
+  value: {
+    label: 'Value',
+    expected:
+      'a number typed as text, done / not done (true or false), or null for a key result that follows a KPI',
+  },
   confidence: { label: 'Confidence', expected: 'text: 1 to 10, or on track / at risk / off track' },
   comment: { label: 'Comment', expected: 'text' },
 };

@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { bundleSource, loadBundle } from '../support/bundle';
 
 const FORMULAS: Record<string, string[]> = {
-  OKR_SCORE: ['current', 'target', 'start', 'kind'],
+  OKR_SCORE: ['current', 'target', 'start', 'kind', 'commit', 'stretch'],
+  OKR_ZONE_SCORE: ['current', 'commit', 'target', 'stretch', 'start'],
+  OKR_FORECAST: ['values', 'dates', 'cycle_end'],
+  OKR_FORECASTS: ['kr_ids', 'log_kr_ids', 'log_values', 'log_dates', 'cycle_end', 'cycle_start'],
   OKR_ROLLUP: ['scores', 'weights'],
   OKR_STATUS: ['score', 'cycle_start', 'cycle_end', 'as_of', 'at_risk_gap', 'off_track_gap'],
   OKR_PACE: ['score', 'cycle_start', 'cycle_end', 'as_of'],

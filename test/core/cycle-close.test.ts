@@ -85,10 +85,14 @@ describe('archiveRows', () => {
     ]);
   });
 
-  it.each([1.5, -0.1, Number.NaN])('refuses a score of %p, naming the key result', (score) => {
+  it.each([-0.1, Number.NaN])('refuses a score of %p, naming the key result', (score) => {
     expect(() => archiveRows([kr('kr-9', { score })], q4)).toThrow(
-      'score of key result kr-9 must be between 0 and 1',
+      'score of key result kr-9 must be a number of 0 or more',
     );
+  });
+
+  it("archives an uncapped key result's over-achievement as scored", () => {
+    expect(archiveRows([kr('kr-9', { score: 1.5 })], q4)[0]?.[3]).toBe(1.5);
   });
 });
 

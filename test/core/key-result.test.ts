@@ -35,7 +35,13 @@ describe('scoring examples of common OKR practice', () => {
   it.each([
     [5, 5, 5, 'linear', 'target (5) equals start (5)'],
     [5, '', 0, 'linear', 'target is blank'],
-    [5, 10, 0, 'stretch', 'kind must be one of linear, at_least, at_most, milestone, got "stretch"'],
+    [
+      5,
+      10,
+      0,
+      'stretch',
+      'kind must be one of linear, uncapped, at_least, at_most, milestone, zone, got "stretch"',
+    ],
     ['lots', 10, 0, 'linear', 'current must be a number, got "lots"'],
     [5, '#REF!', 0, 'linear', 'target is #REF! (the cell holds an error)'],
     ['maybe', '', 0, 'milestone', 'current must be done or not done'],

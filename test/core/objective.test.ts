@@ -24,7 +24,7 @@ describe('rollUp', () => {
     expect(rollUp([{ score: 0.5, weight: 0 }])).toBeNull();
   });
   it.each([
-    [{ score: 1.2, weight: 1 }, 'score #1 must be between 0 and 1, got 1.2'],
+    [{ score: -0.2, weight: 1 }, 'score #1 must be a number of 0 or more, got -0.2'],
     [{ score: 0.5, weight: -1 }, 'weight #1 must be a number of 0 or more, got -1'],
   ])('refuses %p', (item, message) => {
     expect(() => rollUp([item])).toThrow(message);

@@ -301,6 +301,18 @@ describe('named ranges', () => {
   });
 });
 
+describe('INDIRECT', () => {
+  it.each<[string, EvalResult]>([
+    ['=INDIRECT("AsOfDate")-INDIRECT("CycleStart")', 45],
+    ['=INDIRECT("A2")+1', 6],
+    ['=INDIRECT("\'KPIs\'!H2")', 0.5],
+    ['=SUM(INDIRECT("KPIs!H2:H5"))', 1.5],
+    ['=INDIRECT("NoSuchName")', error('#REF!')],
+  ])('%s -> %p', (formula, expected) => {
+    expect(evaluate(formula)).toEqual(expected);
+  });
+});
+
 describe('custom functions: the Apps Script calling convention', () => {
   it.each<[string, unknown[]]>([
     ['=PROBE(A2)', [5]],

@@ -3,10 +3,13 @@ import {
   kpiChange,
   kpiStatusOf,
   kpiTargetStatusOf,
+  okrForecast,
+  okrForecasts,
   okrPace,
   okrRollup,
   okrScore,
   okrStatusOf,
+  okrZoneScore,
 } from '../../src/formulas/custom-functions';
 
 const col = (...values: unknown[]) => values.map((v) => [v]);
@@ -33,15 +36,12 @@ describe('single-cell calls', () => {
     [() => okrScore('lots', 1000), 'current must be a number, got "lots"'],
     [
       () => okrScore(5, 1000, 0, 'fast'),
-      'kind must be one of linear, at_least, at_most, milestone, got "fast"',
+      'kind must be one of linear, uncapped, at_least, at_most, milestone, zone, got "fast"',
     ],
     [() => kpiStatusOf(1, 5, 5), 'warning and critical are equal (5)'],
     [() => kpiChange(5, 0), 'previous is 0'],
     [() => okrStatusOf(0.5, 'soon', '2026-03-31'), 'cycle_start must be a date'],
-    [
-      () => okrStatusOf(1.5, '2026-01-01', '2026-03-31'),
-      'score must be between 0 and 1 (0% to 100%), got 1.5',
-    ],
+    [() => okrStatusOf(-0.5, '2026-01-01', '2026-03-31'), 'score must be 0 or more (a score), got -0.5'],
   ])('throw an Error naming the argument and the value (%#)', (call, message) => {
     expect(call).toThrow(Error);
     expect(call).toThrow(message);
@@ -364,5 +364,105 @@ describe('the edges of the doubles', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('scoring conventions', () => {
+  it('OKR_SCORE uncapped shows over-achievement; the roll-up and status take it', () => {
+    expect(okrScore(120, 100, 0, 'uncapped')).toBeCloseTo(1.2, 12);
+    expect(okrRollup(col(1.2, 0.6))).toBeCloseTo(0.9, 12);
+    expect(okrStatusOf(1.2, '2026-01-01', '2026-03-31', '2026-02-01')).toBe('Done');
+    expect(okrPace(1.2, '2026-01-01', '2026-03-31', '2026-03-31')).toBeCloseTo(0.2, 12);
+  });
+  it('OKR_ZONE_SCORE grades zones, broadcasting over ranges', () => {
+    expect(okrZoneScore(col(40, 90, 115, ''), 80, 100, 130)).toEqual(
+      col(expect.closeTo(0.15, 12), expect.closeTo(0.5, 12), expect.closeTo(0.85, 12), ''),
+    );
+    expect(okrZoneScore(450, 400, 300, 250, 500)).toBeCloseTo(0.15, 12);
+  });
+  it('OKR_ZONE_SCORE names values out of order and a start on the wrong side', () => {
+    expect(() => okrZoneScore(90, 110, 100, 130)).toThrow(
+      'start, commit, target and stretch must all increase or all decrease, got start 0, commit 110, target 100, stretch 130 (commit to target does not)',
+    );
+    expect(() => okrZoneScore(350, 400, 300, 250)).toThrow('start to commit does not');
+    expect(() => okrZoneScore(90, '', 100, 130)).toThrow(
+      'commit is blank: a zone key result needs commit, target and stretch',
+    );
+  });
+  it('OKR_SCORE scores a zone row with its commit and stretch columns, beside other kinds', () => {
+    expect(
+      okrScore(col(90, 50), col(100, 100), col(0, 0), col('zone', 'linear'), col(80, ''), col(130, '')),
+    ).toEqual(col(expect.closeTo(0.5, 12), 0.5));
+  });
+});
+
+describe('OKR_FORECAST', () => {
+  const end = new Date(2026, 11, 31);
+  const days = (...d: number[]) => d.map((n) => [new Date(2026, 9, 1 + n)]);
+
+  it('projects the least-squares line to cycle_end; exact on a perfect line', () => {
+    // 100 on Oct 1, +2 a day: 91 days later, on Dec 31, 282.
+    expect(okrForecast(col(100, 114, 128), days(0, 7, 14), end)).toBeCloseTo(282, 6);
+  });
+  it('skips blank values and is blank under two dates', () => {
+    expect(okrForecast(col(100, '', 128), days(0, 7, 14), end)).toBeCloseTo(282, 6);
+    expect(okrForecast(col(100, '', ''), days(0, 7, 14), end)).toBe('');
+    expect(okrForecast(col(100, 120), days(3, 3), end)).toBe('');
+  });
+  it('names a value that is not a number, a missing date, and mismatched ranges', () => {
+    expect(() => okrForecast(col(100, 'lots'), days(0, 7), end)).toThrow(
+      'values #2 must be a number, got "lots"',
+    );
+    expect(() => okrForecast(col(100, 120), [[new Date(2026, 9, 1)], ['']], end)).toThrow(
+      'dates #2 is blank but values #2 holds 120',
+    );
+    expect(() => okrForecast(col(1, 2, 3), days(0, 7), end)).toThrow(
+      'values has 3 cells but dates has 2: give one date per value',
+    );
+    expect(() => okrForecast(col(1, 2), days(0, 7), '')).toThrow('cycle_end is blank');
+  });
+});
+
+describe('OKR_FORECASTS', () => {
+  const end = new Date(2026, 11, 31);
+  const at = (n: number) => new Date(2026, 9, 1 + n);
+  const log = {
+    ids: col('KR ID', 'KR-a', 'KR-b', 'KR-a', 'KR-m', 'KR-m', 'KR-a', 'KR-old', 'KR-old'),
+    values: col('Value', 100, 5, 114, false, true, 128, 1, 2),
+    times: col(
+      'Timestamp',
+      at(0),
+      at(0),
+      at(7),
+      at(0),
+      at(7),
+      at(14),
+      new Date(2026, 5, 1),
+      new Date(2026, 5, 8),
+    ),
+  };
+
+  it('forecasts every key result in one call, from its own log rows', () => {
+    const result = okrForecasts(
+      col('KR ID', 'KR-a', 'KR-b', 'KR-m', '', 'KR-none', 'KR-old'),
+      log.ids,
+      log.values,
+      log.times,
+      end,
+      new Date(2026, 9, 1),
+    ) as unknown[][];
+    expect(result[1]?.[0]).toBeCloseTo(282, 6);
+    // One check-in, a milestone, a blank ID, no check-ins, only check-ins from an earlier cycle: blank.
+    expect(result.slice(2)).toEqual(col('', '', '', '', ''));
+  });
+  it("writes a bad log value into its key result's row only", () => {
+    const result = okrForecasts(
+      col('KR-a', 'KR-b'),
+      col('KR-a', 'KR-a', 'KR-b', 'KR-b'),
+      col(1, 'x', 1, 3),
+      col(at(0), at(1), at(0), at(1)),
+      end,
+    );
+    expect(result).toEqual(col('Error: log_values #2 must be a number, got "x"', expect.any(Number)));
   });
 });

@@ -12,8 +12,8 @@ function okrWorkbook() {
   addon.wb.ui.respond({ button: 'YES' });
   addon.run('menuSetUp');
   const okrs = addon.wb.sheet('OKRs');
-  const rows = values(addon.wb, 'OKRs', 'A2:O6');
-  const idOf = (name: RegExp) => String(rows.find((r) => name.test(String(r[1])))?.[14]);
+  const rows = values(addon.wb, 'OKRs', 'A2:U6');
+  const idOf = (name: RegExp) => String(rows.find((r) => name.test(String(r[1])))?.[20]);
   const submit = (form: Record<string, unknown>) => addon.run('sidebarSubmitCheckIn', form) as Result;
   return { ...addon, okrs, idOf, submit };
 }
@@ -21,9 +21,9 @@ function okrWorkbook() {
 function rowOf(okrs: GoogleAppsScript.Spreadsheet.Sheet, id: string): unknown[] {
   return (
     okrs
-      .getRange(2, 1, 5, 15)
+      .getRange(2, 1, 5, 21)
       .getValues()
-      .find((r) => r[14] === id) ?? []
+      .find((r) => r[20] === id) ?? []
   );
 }
 
@@ -49,15 +49,15 @@ describe('check-in sidebar: submitting', () => {
     const row = rowOf(okrs, id);
     expect(row[6]).toBe(850);
     expect(row[8]).toBe(8);
-    expect(row[13]).toEqual(NOW);
-    expect(row[10]).toBeCloseTo(0.85);
+    expect(row[18]).toEqual(NOW);
+    expect(row[12]).toBeCloseTo(0.85);
   });
 
   it('finds the key result by ID after the rows were sorted', () => {
     const { okrs, idOf, submit } = okrWorkbook();
     const id = idOf(/active users/);
     // A user sorts the table's rows, whole (Data > Sort range); the KR IDs move with their rows.
-    okrs.getRange('A2:O6').sort({ column: 2, ascending: false });
+    okrs.getRange('A2:U6').sort({ column: 2, ascending: false });
     expect(submit({ krId: id, value: '900', confidence: 'on track', comment: '' }).ok).toBe(true);
     expect(rowOf(okrs, id)[6]).toBe(900);
     expect(rowOf(okrs, id)[1]).toBe('Reach 1,000 active users');
@@ -106,18 +106,47 @@ describe('check-in sidebar: submitting', () => {
     [{ value: true, confidence: '7', comment: '' }, 'value', 'is a linear key result: its value is a number'],
   ])('refuses %p naming the field, and writes nothing', (form, field, message) => {
     const { wb, idOf, submit } = okrWorkbook();
-    const before = values(wb, 'OKRs', 'A2:O6');
+    const before = values(wb, 'OKRs', 'A2:U6');
     const result = submit({ krId: idOf(/active users/), ...form });
     expect(result.ok).toBe(false);
     expect(result.errors?.[field]).toContain(message);
     expect(wb.sheet('Check-ins').getLastRow()).toBe(1);
-    expect(values(wb, 'OKRs', 'A2:O6')).toEqual(before);
+    expect(values(wb, 'OKRs', 'A2:U6')).toEqual(before);
   });
 
-  it('refuses a check-in on a key result that follows a KPI', () => {
-    const { idOf, submit } = okrWorkbook();
+  it('refuses a typed value on a key result that follows a KPI, and writes nothing', () => {
+    const { wb, idOf, submit } = okrWorkbook();
+    const before = values(wb, 'OKRs', 'A2:U6');
     const result = submit({ krId: idOf(/on-time delivery/), value: '0.99', confidence: '7', comment: '' });
-    expect(result.errors?.krId).toMatch(/follows the KPI "On-time delivery".*can't be checked in by hand/);
+    expect(result.errors?.value).toMatch(
+      /follows the KPI "On-time delivery": its value comes from that KPI, so record a confidence and a comment only/,
+    );
+    expect(values(wb, 'OKRs', 'A2:U6')).toEqual(before);
+    expect(values(wb, 'Check-ins', 'A2:G2')[0]).toEqual(['', '', '', '', '', '', '']);
+  });
+
+  it("records confidence and a comment on a key result that follows a KPI, with the KPI's value", () => {
+    const { wb, idOf, submit } = okrWorkbook();
+    const id = idOf(/on-time delivery/);
+    const result = submit({ krId: id, value: null, confidence: '4', comment: 'Carrier strike' });
+    expect(result.ok).toBe(true);
+    const row = rowOf(wb.sheet('OKRs'), id);
+    // Current stays the KPI's (97%); confidence and last check-in are the check-in's.
+    expect([row[6], row[8], row[18]]).toEqual([0.97, 4, NOW]);
+    expect(values(wb, 'Check-ins', 'B2:F2')[0]).toEqual([
+      id,
+      'Keep on-time delivery at 98% or better',
+      0.97,
+      4,
+      'Carrier strike',
+    ]);
+  });
+
+  it('asks for a value when none is sent for a key result of its own', () => {
+    const { idOf, submit } = okrWorkbook();
+    expect(submit({ krId: idOf(/active users/), value: null, confidence: '7', comment: '' }).errors).toEqual({
+      value: 'Enter the new value',
+    });
   });
 });
 

@@ -86,17 +86,23 @@ describe('Connect an existing OKR table', () => {
     ]);
     sheet.activate();
     connectAsProposed({ wb, run });
-    expect(values(wb, 'Our OKRs', 'G1:K1')[0]).toEqual([
+    expect(values(wb, 'Our OKRs', 'G1:O1')[0]).toEqual([
       'Score',
+      'Pace',
       'Status',
+      'Forecast',
+      'Projected score',
       'Progress',
       'Last check-in',
+      'Signal',
       'KR ID',
     ]);
-    const out = values(wb, 'Our OKRs', 'G2:K4');
+    const out = values(wb, 'Our OKRs', 'G2:O4');
     expect(out.map((r) => r[0])).toEqual([0.7, 0, 1]);
-    expect(out.map((r) => r[1])).toEqual(['On track', 'Off track', 'Done']);
-    expect(out.every((r) => /^KR-[0-9a-f]{8}$/.test(String(r[4])))).toBe(true);
+    // Nov 25 is 60% through the quarter: 0.7 is 10 points ahead, 0 is 60 behind.
+    expect(out.map((r) => Math.round(Number(r[1]) * 100) / 100)).toEqual([0.1, -0.6, 0.4]);
+    expect(out.map((r) => r[2])).toEqual(['On track', 'Off track', 'Done']);
+    expect(out.every((r) => /^KR-[0-9a-f]{8}$/.test(String(r[8])))).toBe(true);
     expect(values(wb, 'Our OKRs', 'A1:F4')[1]).toEqual([
       'Win enterprise',
       'Sign 10 enterprise customers',

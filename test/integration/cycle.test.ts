@@ -14,10 +14,10 @@ describe('key results that track a KPI', () => {
     // "Keep on-time delivery at 98% or better" follows the KPI "On-time delivery".
     wb.sheet('KPIs').getRange('I2').setValue(0.985);
     run('menuRefresh');
-    const row = values(wb, 'OKRs', 'A3:K3')[0] ?? [];
+    const row = values(wb, 'OKRs', 'A3:M3')[0] ?? [];
     expect(row[9]).toBe('On-time delivery');
     expect(row[6]).toBe(0.985);
-    expect(row[10]).toBe(1);
+    expect(row[12]).toBe(1);
   });
 
   it('report a link to a KPI that does not exist', () => {
@@ -37,7 +37,7 @@ describe('Close cycle', () => {
   it('archives final scores, then starts the next cycle with the unfinished key results carried over', () => {
     const addon = withExamples();
     const { wb, run } = addon;
-    const ids = values(wb, 'OKRs', 'O2:O6').flat();
+    const ids = values(wb, 'OKRs', 'U2:U6').flat();
     run('sidebarSubmitCheckIn', { krId: ids[4], value: true, confidence: '9', comment: 'Shipped!' });
     run('sidebarSubmitCheckIn', { krId: ids[3], value: '800', confidence: '7', comment: 'Close' });
     close(addon, '');
@@ -63,9 +63,9 @@ describe('Close cycle', () => {
     expect(launch.slice(3, 8)).toEqual([1, 'green', 'Done', 9, 'Shipped!']);
 
     // The done milestone is not carried; the four others keep their IDs and start from where they ended.
-    const okrs = values(wb, 'OKRs', 'A2:O6');
-    expect(okrs.map((r) => r[14])).toEqual([ids[0], ids[1], ids[2], ids[3], '']);
-    const carriedUsers = okrs.find((r) => r[14] === ids[3]) ?? [];
+    const okrs = values(wb, 'OKRs', 'A2:U6');
+    expect(okrs.map((r) => r[20])).toEqual([ids[0], ids[1], ids[2], ids[3], '']);
+    const carriedUsers = okrs.find((r) => r[20] === ids[3]) ?? [];
     expect(carriedUsers.slice(4, 7)).toEqual([800, 1000, '']);
     expect(okrs[4]?.slice(0, 7)).toEqual(['', '', '', '', '', '', '']);
     expect(wb.spreadsheet.getRangeByName('CycleName')?.getValue()).toBe('2027 Q1');
@@ -83,24 +83,24 @@ describe('Close cycle', () => {
     const { wb, run } = addon;
     // Put the settings back to the closed cycle, as an undo would: closing again is refused, nothing changes.
     wb.spreadsheet.getRangeByName('CycleName')?.setValue('2026 Q4');
-    const before = values(wb, 'OKRs', 'A2:O6');
+    const before = values(wb, 'OKRs', 'A2:U6');
     run('menuCloseCycle');
     expect(lastAlert(wb)).toBe(
       '2026 Q4 is already archived on the sheet "Archive 2026 Q4": nothing was changed.',
     );
-    expect(values(wb, 'OKRs', 'A2:O6')).toEqual(before);
+    expect(values(wb, 'OKRs', 'A2:U6')).toEqual(before);
     expect(wb.sheetNames().filter((n) => n.startsWith('Archive'))).toEqual(['Archive 2026 Q4']);
   });
 
   it('changes nothing when the carry-over answer is not understood, or cancelled', () => {
     const addon = withExamples();
     const { wb } = addon;
-    const before = values(wb, 'OKRs', 'A2:O6');
+    const before = values(wb, 'OKRs', 'A2:U6');
     close(addon, 'some');
     expect(lastAlert(wb)).toBe('"some" is not one of unfinished, all or none. Nothing was changed.');
     wb.ui.respond({ button: 'NO' });
     addon.run('menuCloseCycle');
-    expect(values(wb, 'OKRs', 'A2:O6')).toEqual(before);
+    expect(values(wb, 'OKRs', 'A2:U6')).toEqual(before);
     expect(wb.sheetNames().some((n) => n.startsWith('Archive'))).toBe(false);
   });
 

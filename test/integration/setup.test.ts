@@ -16,7 +16,7 @@ describe('Set up OKR & KPI sheets', () => {
     expect(ss.getRangeByName('CycleStart')?.getValue()).toEqual(new Date(2026, 9, 1));
     expect(ss.getRangeByName('CycleEnd')?.getValue()).toEqual(new Date(2026, 11, 31));
     expect(ss.getRangeByName('AsOfDate')?.getValue()).toEqual(new Date(2026, 10, 25));
-    expect(values(wb, 'OKRs', 'A1:O1')[0]).toEqual([
+    expect(values(wb, 'OKRs', 'A1:U1')[0]).toEqual([
       'Objective',
       'Key result',
       'Owner',
@@ -27,40 +27,55 @@ describe('Set up OKR & KPI sheets', () => {
       'Weight',
       'Confidence',
       'Linked KPI',
+      'Commit',
+      'Stretch',
       'Score',
+      'Pace',
       'Status',
+      'Forecast',
+      'Projected score',
       'Progress',
       'Last check-in',
+      'Signal',
       'KR ID',
     ]);
     // Each range formula stands in its header cell, its label over its results, out of any sort's way.
-    expect(wb.sheet('OKRs').getRange('K1').getFormula()).toBe(
-      '=VSTACK("Score", DROP(OKR_SCORE(G1:G, F1:F, E1:E, D1:D), 1))',
+    expect(wb.sheet('OKRs').getRange('M1').getFormula()).toBe(
+      '=VSTACK("Score", DROP(OKR_SCORE(G1:G, F1:F, E1:E, D1:D, K1:K, L1:L), 1))',
     );
-    expect(wb.sheet('OKRs').getRange('L1').getFormula()).toBe(
-      '=VSTACK("Status", DROP(OKR_STATUS(K1:K, CycleStart, CycleEnd, AsOfDate, AtRiskGap, OffTrackGap), 1))',
+    expect(wb.sheet('OKRs').getRange('N1').getFormula()).toBe(
+      '=VSTACK("Pace", DROP(OKR_PACE(M1:M, CycleStart, CycleEnd, AsOfDate), 1))',
+    );
+    expect(wb.sheet('OKRs').getRange('O1').getFormula()).toBe(
+      '=VSTACK("Status", DROP(OKR_STATUS(M1:M, CycleStart, CycleEnd, AsOfDate, AtRiskGap, OffTrackGap), 1))',
+    );
+    expect(wb.sheet('OKRs').getRange('P1').getFormula()).toBe(
+      "=VSTACK(\"Forecast\", DROP(OKR_FORECASTS(U1:U, 'Check-ins'!B1:B, 'Check-ins'!D1:D, 'Check-ins'!A1:A, CycleEnd, CycleStart), 1))",
+    );
+    expect(wb.sheet('OKRs').getRange('Q1').getFormula()).toBe(
+      '=VSTACK("Projected score", DROP(OKR_SCORE(P1:P, F1:F, E1:E, D1:D, K1:K, L1:L), 1))',
     );
     expect(wb.sheet('KPIs').getRange('L1').getFormula()).toBe(
       '=VSTACK("Status", DROP(KPI_STATUS(I1:I, E1:E, F1:F, D1:D), 1))',
     );
-    expect(wb.sheet('OKRs').getRange('K2:L3').getFormulas().flat()).toEqual(['', '', '', '']);
+    expect(wb.sheet('OKRs').getRange('M2:Q3').getFormulas().flat()).toEqual(Array(10).fill(''));
     expect(lastAlert(wb)).toMatch(/Created: OKR Settings, OKRs, KPIs, Check-ins/);
   });
 
   it('scores the example rows with the custom formulas and colours them', () => {
     const { wb } = setUp(true);
-    const okrs = values(wb, 'OKRs', 'B2:L6');
+    const okrs = values(wb, 'OKRs', 'B2:O6');
     // Response time 400 -> 280 ms, now 340: half way.
     expect(okrs[0]?.[0]).toMatch(/response time/);
-    expect(okrs[0]?.[9]).toBeCloseTo(0.5);
+    expect(okrs[0]?.[11]).toBeCloseTo(0.5);
     // On-time delivery at least 98%, now 97%: not met.
-    expect(okrs[1]?.[9]).toBe(0);
+    expect(okrs[1]?.[11]).toBe(0);
     // 700 of 1,000 users.
-    expect(okrs[3]?.[9]).toBeCloseTo(0.7);
+    expect(okrs[3]?.[11]).toBeCloseTo(0.7);
     // Milestone not done.
-    expect(okrs[4]?.[9]).toBe(0);
+    expect(okrs[4]?.[11]).toBe(0);
     // Nov 25 is 60% through Q4: 0.5 and 0.4 (conversion) are At risk, 0.7 On track, 0 Off track.
-    expect(okrs.map((r) => r[10])).toEqual(['At risk', 'Off track', 'At risk', 'On track', 'Off track']);
+    expect(okrs.map((r) => r[13])).toEqual(['At risk', 'Off track', 'At risk', 'On track', 'Off track']);
 
     const kpis = values(wb, 'KPIs', 'A2:N7');
     expect(kpis.map((r) => r[11])).toEqual(['Warning', 'OK', 'Breach', 'OK', 'OK', 'Warning']);
@@ -68,16 +83,16 @@ describe('Set up OKR & KPI sheets', () => {
     expect(wb.effectiveFormat('KPIs', 4, 9).background).toBe('#f4c7c3');
     expect(wb.effectiveFormat('KPIs', 5, 9).background).toBe('#b7e1cd');
     expect(wb.effectiveFormat('KPIs', 2, 12).background).toBe('#fce8b2');
-    expect(wb.effectiveFormat('OKRs', 3, 12).background).toBe('#f4c7c3');
+    expect(wb.effectiveFormat('OKRs', 3, 15).background).toBe('#f4c7c3');
   });
 
   it('keeps every score and status with its key result when the rows are sorted, before any Refresh', () => {
     const { wb } = setUp(true);
     const byKeyResult = () =>
-      Object.fromEntries(values(wb, 'OKRs', 'B2:L6').map((r) => [r[0], [r[9], r[10]]]));
+      Object.fromEntries(values(wb, 'OKRs', 'B2:O6').map((r) => [r[0], [r[11], r[13]]]));
     const before = byKeyResult();
     // Data > Sort range on the data rows, by Key result, Z to A.
-    wb.sheet('OKRs').getRange('A2:O6').sort({ column: 2, ascending: false });
+    wb.sheet('OKRs').getRange('A2:U6').sort({ column: 2, ascending: false });
     expect(values(wb, 'OKRs', 'B2:B6').flat()).not.toEqual(Object.keys(before));
     expect(byKeyResult()).toEqual(before);
   });
@@ -85,12 +100,12 @@ describe('Set up OKR & KPI sheets', () => {
   it('scores a row inserted just under the header, and keeps the others with their rows, before any Refresh', () => {
     const { wb } = setUp(true);
     const byKeyResult = (a1: string) =>
-      Object.fromEntries(values(wb, 'OKRs', a1).map((r) => [r[0], [r[9], r[10]]]));
-    const before = byKeyResult('B2:L6');
+      Object.fromEntries(values(wb, 'OKRs', a1).map((r) => [r[0], [r[11], r[13]]]));
+    const before = byKeyResult('B2:O6');
     const okrs = wb.sheet('OKRs');
     okrs.insertRowBefore(2);
     okrs.getRange('B2:G2').setValues([['Ship the mobile app', 'me@example.com', 'linear', 0, 10, 4]]);
-    const after = byKeyResult('B2:L7');
+    const after = byKeyResult('B2:O7');
     expect(after['Ship the mobile app']).toEqual([0.4, expect.any(String)]);
     delete after['Ship the mobile app'];
     expect(after).toEqual(before);
@@ -98,8 +113,8 @@ describe('Set up OKR & KPI sheets', () => {
 
   it('draws a progress bar coloured by grade band on every key-result row', () => {
     const { wb } = setUp(true);
-    const cells = wb.snapshot('OKRs', { rows: 6, cols: 13 }).cells;
-    const bars = cells.slice(1, 6).map((row) => row[12]?.value);
+    const cells = wb.snapshot('OKRs', { rows: 6, cols: 18 }).cells;
+    const bars = cells.slice(1, 6).map((row) => row[17]?.value);
     expect(
       bars.every(
         (bar) => typeof bar === 'object' && bar !== null && 'kind' in bar && bar.kind === 'sparkline',
@@ -112,7 +127,7 @@ describe('Set up OKR & KPI sheets', () => {
 
   it('gives every key result a stable ID', () => {
     const { wb } = setUp(true);
-    const ids = values(wb, 'OKRs', 'O2:O6').map((r) => r[0]);
+    const ids = values(wb, 'OKRs', 'U2:U6').map((r) => r[0]);
     expect(ids.every((id) => /^KR-[0-9a-f]{8}$/.test(String(id)))).toBe(true);
     expect(new Set(ids).size).toBe(5);
   });
@@ -125,7 +140,7 @@ describe('Set up OKR & KPI sheets', () => {
       .getRange('A7:G7')
       .setValues([['New objective', 'Ship v2', 'me', 'milestone', '', '', 'done']]);
     const sheets = wb.sheetNames();
-    const ids = values(wb, 'OKRs', 'O2:O6');
+    const ids = values(wb, 'OKRs', 'U2:U6');
     const rules = wb.sheet('KPIs').getConditionalFormatRules().length;
     wb.ui.respond({ button: 'YES' });
     run('menuSetUp');
@@ -140,8 +155,8 @@ describe('Set up OKR & KPI sheets', () => {
       '',
       'done',
     ]);
-    expect(values(wb, 'OKRs', 'O2:O6')).toEqual(ids);
-    expect(values(wb, 'OKRs', 'K7')[0]?.[0]).toBe(1);
+    expect(values(wb, 'OKRs', 'U2:U6')).toEqual(ids);
+    expect(values(wb, 'OKRs', 'M7')[0]?.[0]).toBe(1);
     expect(
       values(wb, 'KPIs', 'A2:A8')
         .flat()
@@ -251,13 +266,13 @@ describe('Set up OKR & KPI sheets', () => {
   it('judges statuses with the bands the team sets in one cell', () => {
     const { wb, run } = setUp(true);
     // Nov 25 is 60% through Q4: 0.5 (response time) is 0.1 behind, 0.4 (conversion) 0.2 behind.
-    const statuses = () => values(wb, 'OKRs', 'L2:L6').map((r) => r[0]);
+    const statuses = () => values(wb, 'OKRs', 'O2:O6').map((r) => r[0]);
     expect(statuses()).toEqual(['At risk', 'Off track', 'At risk', 'On track', 'Off track']);
     wb.spreadsheet.getRangeByName('AtRiskGap')?.setValue(0.15);
     wb.spreadsheet.getRangeByName('OffTrackGap')?.setValue(0.3);
     expect(statuses()).toEqual(['On track', 'Off track', 'At risk', 'On track', 'Off track']);
     wb.spreadsheet.getRangeByName('AtRiskGap')?.setValue(0.5);
-    expect(values(wb, 'OKRs', 'L2')[0]?.[0]).toMatch(
+    expect(values(wb, 'OKRs', 'O2')[0]?.[0]).toMatch(
       /^Error: at_risk_gap \(0.5\) must not be more than off_track_gap \(0.3\)/,
     );
     run('menuRefresh');

@@ -28,7 +28,7 @@ describe.each(['America/New_York', 'Asia/Tokyo', 'Pacific/Auckland'])('a spreads
     for (const addon of [utc, local]) addon.run('menuRefresh');
     const view = (addon: typeof utc, sheet: string, a1: string) =>
       addon.wb.sheet(sheet).getRange(a1).getDisplayValues();
-    expect(view(local, 'OKRs', 'K2:L6')).toEqual(view(utc, 'OKRs', 'K2:L6'));
+    expect(view(local, 'OKRs', 'M2:O6')).toEqual(view(utc, 'OKRs', 'M2:O6'));
     expect(view(local, 'KPIs', 'J2:M7')).toEqual(view(utc, 'KPIs', 'J2:M7'));
     expect(view(local, 'KPI History', 'A2:C40')).toEqual(view(utc, 'KPI History', 'A2:C40'));
   });

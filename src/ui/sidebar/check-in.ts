@@ -66,15 +66,20 @@ function renderCard(kr: SidebarKeyResult | undefined): void {
     kr.owner ? h('p', { class: 'muted' }, `Owner: ${kr.owner}`) : null,
     kr.problem ? h('p', { class: 'error' }, kr.problem) : null,
     kr.linkedKpi
-      ? h('p', { class: 'note' }, `Follows the KPI "${kr.linkedKpi}": Refresh updates its value.`)
+      ? h(
+          'p',
+          { class: 'note' },
+          `Follows the KPI "${kr.linkedKpi}": Refresh updates its value. Check in your confidence and a comment.`,
+        )
       : null,
   );
 }
 
 function renderValueField(kr: SidebarKeyResult | undefined): void {
   const milestone = kr?.kind === 'milestone';
-  byId('value-number').hidden = milestone;
-  byId('value-done').hidden = !milestone;
+  const linked = !!kr?.linkedKpi;
+  byId('value-number').hidden = milestone || linked;
+  byId('value-done').hidden = !milestone || linked;
 }
 
 function renderHistory(kr: SidebarKeyResult | undefined): void {
@@ -119,13 +124,6 @@ function render(): void {
   renderCard(kr);
   renderValueField(kr);
   renderHistory(kr);
-  const locked = !!kr?.linkedKpi;
-  for (const input of form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(
-    'input, select:not(#krId), textarea',
-  )) {
-    input.disabled = locked;
-  }
-  submit.disabled = locked;
 }
 
 function showErrors(errors: FieldErrors): void {
@@ -136,10 +134,14 @@ function showErrors(errors: FieldErrors): void {
 
 function readForm(): CheckInForm {
   const fields = new FormData(form);
-  const milestone = selected()?.kind === 'milestone';
+  const kr = selected();
   return {
     krId: String(fields.get('krId') ?? ''),
-    value: milestone ? fields.get('done') === 'yes' : String(fields.get('value') ?? ''),
+    value: kr?.linkedKpi
+      ? null
+      : kr?.kind === 'milestone'
+        ? fields.get('done') === 'yes'
+        : String(fields.get('value') ?? ''),
     confidence: String(fields.get('confidence') ?? ''),
     comment: String(fields.get('comment') ?? ''),
   };
@@ -163,7 +165,6 @@ function onSubmit(event: SubmitEvent): Promise<void> {
     validate: validateCheckInForm,
     send: (form) => callServer('sidebarSubmitCheckIn', form),
     showErrors,
-    locked: () => !!selected()?.linkedKpi,
     saved: ({ keyResult }) => {
       keyResults.set(keyResult.id, keyResult);
       const option = picker.querySelector<HTMLOptionElement>(`option[value="${CSS.escape(keyResult.id)}"]`);

@@ -15,7 +15,7 @@ export interface SubmitCycle<F, R extends Reply> {
   readonly send: (form: F) => Promise<R>;
   readonly showErrors: (errors: Errors) => void;
   readonly saved: (reply: Extract<R, { ok: true }>) => void;
-  /** Whether the button stays disabled once done (a key result that follows a KPI). */
+  /** Whether the button stays disabled once done. */
   readonly locked?: () => boolean;
 }
 
