@@ -35,9 +35,33 @@ function normalize(value: unknown): EvalValue {
 /** Nested sweeps allowed before giving up on a chain of formulas each reading further down. */
 const MAX_SWEEP_DEPTH = 200;
 
+/**
+ * Whether a formula still being evaluated (so not spilled yet) may spill into a cell: within its last
+ * spill, or, never spilled, anywhere below it in its column.
+ */
+function mayFill(formula: Tainted, row: number, col: number): boolean {
+  const { cell } = formula;
+  const rows = cell.spillRows || Number.POSITIVE_INFINITY;
+  const cols = cell.spillCols || 1;
+  return row >= formula.row && row < formula.row + rows && col >= formula.col && col < formula.col + cols;
+}
+
+/** A formula whose result read a spill area still being computed, to evaluate again. */
+interface Tainted {
+  readonly sheet: SheetModel;
+  readonly row: number;
+  readonly col: number;
+  readonly cell: FormulaCell;
+}
+
 export class Evaluation implements CellSource {
   private sweepDepth = 0;
   private lastSheet: SheetModel | undefined;
+  /** Formulas being evaluated, outermost first. */
+  private readonly evaluating: Tainted[] = [];
+  /** Whether the formula being evaluated read a blank that a formula still being evaluated may fill. */
+  private blocked = false;
+  private readonly tainted: Tainted[] = [];
 
   constructor(
     private readonly wb: WorkbookModel,
@@ -66,7 +90,10 @@ export class Evaluation implements CellSource {
     if (content !== undefined) return content;
     // A blank may be a spill target of a formula above and to the left.
     this.sweep(sheet, row, col);
-    return sheet.spill.get(sheet.key(row, col)) ?? '';
+    const spilled = sheet.spill.get(sheet.key(row, col));
+    if (spilled === undefined && this.evaluating.some((f) => f.sheet === sheet && mayFill(f, row, col)))
+      this.blocked = true;
+    return spilled ?? '';
   }
 
   /** Evaluates every formula of the sheet (once per version), so all spills are known. */
@@ -131,6 +158,9 @@ export class Evaluation implements CellSource {
     if (cell.version === this.wb.version) return cell.value;
     if (cell.evaluating) return formulaError('#REF!', `Circular dependency detected in ${cellA1(row, col)}.`);
     cell.evaluating = true;
+    const outerBlocked = this.evaluating.length > 0 && this.blocked;
+    this.blocked = false;
+    this.evaluating.push({ sheet, row, col, cell });
     let result: EvalResult;
     try {
       const engine = this.wb.engine;
@@ -143,10 +173,34 @@ export class Evaluation implements CellSource {
       result = formulaError('#ERROR!', error instanceof Error ? error.message : String(error));
     } finally {
       cell.evaluating = false;
+      this.evaluating.pop();
     }
     this.place(sheet, row, col, cell, result);
     cell.version = this.wb.version;
-    return cell.value;
+    if (this.blocked) this.tainted.push({ sheet, row, col, cell });
+    this.blocked = outerBlocked;
+    const value = cell.value;
+    if (this.evaluating.length === 0) this.retryTainted();
+    return value;
+  }
+
+  /**
+   * Once the outermost formula is done, the formulas that read a spill area too early (a formula
+   * reading a range to its right may sweep one that reads its own spill) are evaluated again on their
+   * next read, as Sheets recomputes them once their inputs are known.
+   */
+  private retryTainted(): void {
+    for (const { sheet, row, col, cell } of this.tainted.splice(0)) {
+      for (let i = 0; i < cell.spillRows; i++) {
+        for (let j = 0; j < cell.spillCols; j++) if (i || j) sheet.spill.delete(sheet.key(row + i, col + j));
+      }
+      cell.spillRows = 0;
+      cell.spillCols = 0;
+      cell.version = -1;
+      const list = sheet.formulasByColumn().lists.get(col) ?? [];
+      const index = list.findIndex((at) => at.cell === cell);
+      if (index >= 0 && (sheet.swept.get(col) ?? 0) > index) sheet.swept.set(col, index);
+    }
   }
 
   private place(sheet: SheetModel, row: number, col: number, cell: FormulaCell, result: EvalResult): void {

@@ -1,4 +1,5 @@
 import { createWorkbook } from '../../emulator';
+import { createFormulaEngine } from '../../emulator/formula-engine';
 import { fakeEvaluator } from './fake-evaluator';
 
 function setup() {
@@ -202,4 +203,21 @@ test('appending rows to a full sheet of formulas computes the appended rows', ()
   for (let i = 0; i < 200; i++) sheet.appendRow([`=B${1001 + i}`, i]);
   expect(sheet.getMaxRows()).toBe(1200);
   expect(sheet.getRange('A1200').getValue()).toBe(199);
+});
+
+describe('a formula reading a range to its right', () => {
+  test('does not leave a formula between them with its spill read too early', () => {
+    const wb = createWorkbook({ formulaEngine: createFormulaEngine({}) });
+    const sheet = wb.globals.SpreadsheetApp.getActiveSheet();
+    sheet.getRange('D1:D2').setValues([['x'], ['y']]);
+    // A1 spills three values and reads D1:D9, whose blanks make the sheet evaluate B1 (left of D)
+    // while A1 is still being evaluated; B1 reads A1's spill, which is not there yet.
+    sheet.getRange('A1').setFormula('=VSTACK("n", 10, COUNTA(D1:D9))');
+    sheet.getRange('B1').setFormula('=SUM(A2:A3)');
+    expect(sheet.getRange('A1:B3').getValues()).toEqual([
+      ['n', 12],
+      [10, ''],
+      [2, ''],
+    ]);
+  });
 });
