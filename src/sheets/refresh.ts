@@ -11,7 +11,6 @@ import {
   judgeKpiTable,
   judgeOkrTable,
   type KpiEvaluation,
-  type KpiFacts,
   type KpiReading,
   kpiEvaluationsOf,
   kpiFacts,
