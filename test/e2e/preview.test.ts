@@ -55,10 +55,10 @@ describe('the demo workbook', () => {
 
     expect(await cell(page, 'OKRs', 'A1').textContent()).toBe('Objective');
     expect(await cell(page, 'OKRs', 'A1').evaluate((td) => getComputedStyle(td).fontWeight)).toBe('700');
-    expect(await cell(page, 'OKRs', 'K4').textContent()).toBe('40%');
-    expect(await background(cell(page, 'OKRs', 'K4'))).toBe(AMBER);
+    expect(await cell(page, 'OKRs', 'M4').textContent()).toBe('40%');
+    expect(await background(cell(page, 'OKRs', 'M4'))).toBe(AMBER);
     // The progress column is SPARKLINE bars, drawn as SVG.
-    expect(await cell(page, 'OKRs', 'M5').locator('svg[data-charttype="bar"] rect').count()).toBe(1);
+    expect(await cell(page, 'OKRs', 'R5').locator('svg[data-charttype="bar"] rect').count()).toBe(1);
     await screenshot(page, 'preview-okrs');
 
     await openTab(page, 'KPIs');
@@ -127,8 +127,8 @@ describe('the demo workbook', () => {
 
   test('a check-in from the sidebar changes the score, its colour and the history', async () => {
     await openTab(page, 'OKRs');
-    const krId = (await cell(page, 'OKRs', 'O4').textContent()) ?? '';
-    expect(await background(cell(page, 'OKRs', 'K4'))).toBe(AMBER);
+    const krId = (await cell(page, 'OKRs', 'U4').textContent()) ?? '';
+    expect(await background(cell(page, 'OKRs', 'M4'))).toBe(AMBER);
     await selectCell(page, 'OKRs', 'B4');
     await clickMenu(page, 'Check in…');
     const frame = sidebar(page);
@@ -143,15 +143,15 @@ describe('the demo workbook', () => {
     await frame.locator('#status', { hasText: 'Checked in' }).waitFor();
     await frame.locator('ol.history li', { hasText: 'Pricing page test shipped' }).waitFor();
 
-    await waitForText(page, 'OKRs', 'K4', '100%');
-    expect(await background(cell(page, 'OKRs', 'K4'))).toBe(GREEN);
-    await cell(page, 'OKRs', 'K4').scrollIntoViewIfNeeded();
+    await waitForText(page, 'OKRs', 'M4', '100%');
+    expect(await background(cell(page, 'OKRs', 'M4'))).toBe(GREEN);
+    await cell(page, 'OKRs', 'M4').scrollIntoViewIfNeeded();
     await screenshot(page, 'preview-check-in');
   });
 
   test('a bad value shows its error by the field and keeps everything typed', async () => {
     const frame = sidebar(page);
-    const krId = (await cell(page, 'OKRs', 'O5').textContent()) ?? '';
+    const krId = (await cell(page, 'OKRs', 'U5').textContent()) ?? '';
     await frame.locator('#krId').selectOption(krId);
     await frame.locator('#value').fill('lots');
     await frame.locator('#confidence').selectOption('7');
@@ -165,8 +165,8 @@ describe('the demo workbook', () => {
     expect(await frame.locator('#value').inputValue()).toBe('lots');
     expect(await frame.locator('#confidence').inputValue()).toBe('7');
     expect(await frame.locator('#comment').inputValue()).toBe('Typed before the error');
-    expect(await cell(page, 'OKRs', 'K5').textContent()).toBe('70%');
-    expect(await cell(page, 'OKRs', 'K4').textContent()).toBe('100%');
+    expect(await cell(page, 'OKRs', 'M5').textContent()).toBe('70%');
+    expect(await cell(page, 'OKRs', 'M4').textContent()).toBe('100%');
     await screenshot(page, 'preview-check-in-error');
   });
 
