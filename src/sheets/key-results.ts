@@ -10,6 +10,7 @@ import {
   isBlank,
   type KeyResultKind,
   okrStatus,
+  pace,
   readKind,
   readText,
   scoreRow,
@@ -40,6 +41,8 @@ export interface KeyResultSummary {
   readonly current: CellValue;
   readonly score: number | null;
   readonly status: string | null;
+  /** The score minus the expected progress today (see OKR_PACE); null without a score or settings. */
+  readonly pace: number | null;
   readonly linkedKpi: string | null;
   /** Start, target and current as the sheet shows them. */
   readonly shown: { readonly start: string; readonly target: string; readonly current: string };
@@ -93,12 +96,15 @@ export function summarise(row: KeyResultRow, settings: CycleSettings | null, tod
   let kind: KeyResultKind | null = null;
   let score: number | null = null;
   let status: string | null = null;
+  let ahead: number | null = null;
   let problem: string | null = null;
   try {
     kind = readKind(cell('kind'));
     score = scoreRow(row.cells, map);
-    if (score !== null && settings)
+    if (score !== null && settings) {
       status = okrStatus(score, settings.cycle, settings.asOf ?? today, settings.bands);
+      ahead = pace(score, settings.cycle, settings.asOf ?? today);
+    }
   } catch (error) {
     problem = (error as Error).message;
   }
@@ -113,6 +119,7 @@ export function summarise(row: KeyResultRow, settings: CycleSettings | null, tod
     current: cell('current') ?? '',
     score,
     status,
+    pace: ahead,
     linkedKpi: text(row.cells, map, 'linkedKpi') || null,
     shown: { start: shownOf(row, 'start'), target: shownOf(row, 'target'), current: shownOf(row, 'current') },
     problem,

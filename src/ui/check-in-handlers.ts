@@ -3,9 +3,14 @@
  * round trip) and the submit handler. A submission is validated with the form's own schema, then
  * recorded under the document lock (src/sheets/record-check-in), and any refusal worded for the form.
  */
-import { type CheckIn, parseConfidence, parseNumericText } from '../core';
+import { type CheckIn, cellOf, forecastAt, okrSignals, parseConfidence, parseNumericText } from '../core';
 import { type LoggedCheckIn, readCheckIns } from '../sheets/check-in-log';
-import { type KeyResultSummary, readKeyResultRows, summarise } from '../sheets/key-results';
+import {
+  type KeyResultRow,
+  type KeyResultSummary,
+  readKeyResultRows,
+  summarise,
+} from '../sheets/key-results';
 import { recordCheckIn, selectedKeyResult } from '../sheets/record-check-in';
 import { type CycleSettings, readCycleSettings } from '../sheets/settings';
 import { type FieldErrors, validateCheckInForm } from './check-in-schema';
@@ -25,6 +30,10 @@ export interface SidebarKeyResult extends Omit<KeyResultSummary, 'start' | 'targ
   readonly target: Plain;
   readonly current: Plain;
   readonly history: readonly CheckInView[];
+  /** The projected value on the cycle's end, from this cycle's check-ins. */
+  readonly forecast: { readonly time: string; readonly value: number } | null;
+  /** "Confidence falling (8 to 5)", or ''. */
+  readonly signal: string;
 }
 
 export interface CheckInPageData {
@@ -47,9 +56,34 @@ function settingsOrNull(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): 
   }
 }
 
-function view(summary: KeyResultSummary, history: readonly LoggedCheckIn[] = []): SidebarKeyResult {
+/** Where the check-ins of this cycle lead by its end (see OKR_FORECAST); null under two dates. */
+function projection(
+  history: readonly LoggedCheckIn[],
+  settings: CycleSettings | null,
+): SidebarKeyResult['forecast'] {
+  if (!settings) return null;
+  const { start, end } = settings.cycle;
+  const points = history.flatMap((c) =>
+    typeof c.value === 'number' && c.time.getTime() >= start.getTime()
+      ? [{ time: c.time.getTime(), value: c.value }]
+      : [],
+  );
+  const value = forecastAt(points, end.getTime());
+  return value === null ? null : { time: end.toISOString(), value };
+}
+
+function view(
+  row: KeyResultRow,
+  settings: CycleSettings | null,
+  now: Date,
+  history: readonly LoggedCheckIn[] = [],
+): SidebarKeyResult {
+  const summary = summarise(row, settings, now);
+  const [signal] = okrSignals([row.cells], row.table.map, new Map([[summary.id, history]]));
   return {
     ...summary,
+    forecast: summary.kind === 'milestone' ? null : projection(history, settings),
+    signal: signal ?? '',
     start: plain(summary.start),
     target: plain(summary.target),
     current: plain(summary.current),
@@ -71,10 +105,9 @@ export function checkInPageData(): CheckInPageData {
   const rows = readKeyResultRows(spreadsheet);
   const history = readCheckIns(spreadsheet);
   const selected = selectedKeyResult(spreadsheet, rows);
-  const keyResults = rows.map((row) => {
-    const summary = summarise(row, settings, today);
-    return view(summary, history.get(summary.id));
-  });
+  const keyResults = rows.map((row) =>
+    view(row, settings, today, history.get(String(cellOf(row.cells, row.table.map, 'id')).trim())),
+  );
   return {
     cycleName: settings?.cycle.name ?? '',
     keyResults,
@@ -143,8 +176,15 @@ function record(checkIn: CheckIn): SubmitResult {
       };
     }
     case 'recorded': {
-      const summary = summarise(outcome.row, settingsOrNull(spreadsheet), now);
-      return { ok: true, keyResult: view(summary, readCheckIns(spreadsheet).get(checkIn.krId)) };
+      return {
+        ok: true,
+        keyResult: view(
+          outcome.row,
+          settingsOrNull(spreadsheet),
+          now,
+          readCheckIns(spreadsheet).get(checkIn.krId),
+        ),
+      };
     }
   }
 }

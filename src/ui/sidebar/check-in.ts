@@ -7,7 +7,7 @@ import { type CheckInForm, type FieldErrors, validateCheckInForm } from '../chec
 import { type Point, progressChart } from './chart';
 import { byId, h, initialData, replaceChildren, setFieldError } from './dom';
 import { submitCycle } from './form';
-import { percent, shortDate, shown, statusClass } from './format';
+import { paceText, percent, shortDate, shown, statusClass } from './format';
 import { callServer } from './server';
 
 const FIELDS = ['krId', 'value', 'confidence', 'comment', 'form'] as const;
@@ -63,6 +63,8 @@ function renderCard(kr: SidebarKeyResult | undefined): void {
       h('span', { class: statusClass(kr.status) }, kr.status ?? 'Not scored'),
     ),
     h('p', { class: 'muted' }, range),
+    kr.pace === null ? null : h('p', { class: 'pace' }, paceText(kr.pace)),
+    kr.signal ? h('p', { class: 'note warn' }, kr.signal) : null,
     kr.owner ? h('p', { class: 'muted' }, `Owner: ${kr.owner}`) : null,
     kr.problem ? h('p', { class: 'error' }, kr.problem) : null,
     kr.linkedKpi
@@ -97,7 +99,21 @@ function renderHistory(kr: SidebarKeyResult | undefined): void {
   replaceChildren(
     history,
     h('h2', {}, 'History'),
-    points.length > 1 ? progressChart(points, kr.kind === 'milestone' ? 1 : target, start) : null,
+    points.length > 1
+      ? progressChart(
+          points,
+          kr.kind === 'milestone' ? 1 : target,
+          start,
+          kr.forecast && { time: Date.parse(kr.forecast.time), value: kr.forecast.value },
+        )
+      : null,
+    kr.forecast
+      ? h(
+          'p',
+          { class: 'muted small', id: 'projection' },
+          `Dashed: the trend of this cycle's check-ins leads to ${shown(kr.forecast.value, kr.shown.current.endsWith('%'))} by ${shortDate(kr.forecast.time)}${kr.kind === 'milestone' ? '' : ` (target ${kr.shown.target || '–'})`}.`,
+        )
+      : null,
     h(
       'ol',
       { class: 'history' },

@@ -42,3 +42,12 @@ export function statusClass(status: string | null): string {
       return 'badge idle';
   }
 }
+
+/** The pace in words: "12 points behind the pace for today" (a point is 1% of the score). */
+export function paceText(pace: number | null): string {
+  if (pace === null) return '';
+  const points = Math.round(Math.abs(pace) * 100);
+  if (points === 0) return 'On the pace for today';
+  const unit = points === 1 ? 'point' : 'points';
+  return `${points} ${unit} ${pace < 0 ? 'behind' : 'ahead of'} the pace for today`;
+}
