@@ -26,7 +26,7 @@ function ready(): { addon: Addon; ids: string[] } {
   addon.wb.setFormulaEngine(undefined);
   addon.wb.ui.respond({ button: 'YES' });
   addon.run('menuSetUp');
-  const ids = values(addon.wb, 'OKRs', 'O2:O6').flat() as string[];
+  const ids = values(addon.wb, 'OKRs', 'U2:U6').flat() as string[];
   addon.run('sidebarSubmitCheckIn', { krId: ids[4], value: true, confidence: '9', comment: 'Shipped!' });
   addon.run('sidebarSubmitCheckIn', { krId: ids[3], value: '800', confidence: '7', comment: '=1+1 text' });
   closesQ4(addon.wb);
@@ -76,7 +76,7 @@ describe('Close cycle under failures', () => {
     const { wb } = reference.addon;
     expect(wb.spreadsheet.getRangeByName('CycleName')?.getValue()).toBe('2027 Q1');
     expect(values(wb, 'Archive 2026 Q4', 'I2:I6').flat()).toEqual(reference.ids);
-    expect(values(wb, 'OKRs', 'O2:O6').flat()).toEqual([...reference.ids.slice(0, 4), '']);
+    expect(values(wb, 'OKRs', 'U2:U6').flat()).toEqual([...reference.ids.slice(0, 4), '']);
     expect(values(wb, 'Check-ins', 'F2:F3').flat()).toEqual(['Shipped!', '=1+1 text']);
     expect(wb.properties.document.size).toBe(0);
     expect(calls).toBeGreaterThan(20);

@@ -43,12 +43,16 @@ describe('sidebar payload errors', () => {
     }
   }
 
-  it('the check-in value takes a number as text or done / not done', () => {
+  it('the check-in value takes a number as text, done / not done, or null for a key result that follows a KPI', () => {
     const result = validateCheckInForm({ ...checkIn, value: 42 });
     expect(result).toEqual({
       ok: false,
-      errors: { value: 'Value must be a number typed as text, or done / not done (true or false), got 42' },
+      errors: {
+        value:
+          'Value must be a number typed as text, done / not done (true or false), or null for a key result that follows a KPI, got 42',
+      },
     });
+    expect(validateCheckInForm({ ...checkIn, value: null }).ok).toBe(true);
   });
 
   it('the connect form names its fields too, and keeps the messages it words itself', () => {
