@@ -15,6 +15,7 @@ import { type CellValue, isBlank, readDate, readText } from './cell';
 import { InputError } from './errors';
 import { kpiKey, sameDay } from './kpi-history';
 import { type AnyKpiStatus, isBreach } from './kpi-rule';
+import { type Mail, type QuotaSplit, type SendFailure, withinQuota } from './mail';
 import { hasControlCharacters, singleLine } from './plain-text';
 
 /** The header of the Alerts sheet; rows follow in this column order. */
@@ -139,10 +140,7 @@ export function planAlerts(evaluations: readonly KpiEvaluation[], state: AlertSt
   return { toSend, recoveries };
 }
 
-export interface Digest {
-  readonly to: string;
-  readonly subject: string;
-  readonly body: string;
+export interface Digest extends Mail {
   /** The alerts it carries, in body order: logRows logs each. */
   readonly alerts: readonly Alert[];
 }
@@ -214,28 +212,17 @@ export function groupDigests(alerts: readonly Alert[], link?: string): DigestGro
   return { digests, unaddressed };
 }
 
-export interface SendingPlan {
-  readonly send: Digest[];
-  readonly deferred: Digest[];
-}
-
 /**
  * Splits the digests by the remaining daily quota, which counts recipients (one per digest). Digests
  * with a breach go first: entering breach matters more than a sudden move. Deferred digests are logged
  * `not sent`, which leaves their KPIs clear, so the next run plans them again.
  */
-export function planSending(digests: readonly Digest[], remainingQuota: number): SendingPlan {
-  const quota = Number.isNaN(remainingQuota) ? 0 : Math.max(0, Math.floor(remainingQuota));
+export function planSending(digests: readonly Digest[], remainingQuota: number): QuotaSplit<Digest> {
   const hasBreach = (d: Digest) => d.alerts.some((a) => a.reason === 'breach');
-  const ordered = [...digests.filter(hasBreach), ...digests.filter((d) => !hasBreach(d))];
-  return { send: ordered.slice(0, quota), deferred: ordered.slice(quota) };
+  return withinQuota([...digests.filter(hasBreach), ...digests.filter((d) => !hasBreach(d))], remainingQuota);
 }
 
-export interface DigestFailure {
-  readonly digest: Digest;
-  /** The error's message, as the mail service gave it. */
-  readonly message: string;
-}
+export type DigestFailure = SendFailure<Digest>;
 
 function logRow(now: Date, alert: KpiEvaluation, event: string, outcome: string): CellValue[] {
   return [now, alert.kpi.trim(), event, alert.value, alert.owner.trim(), outcome];
@@ -260,7 +247,7 @@ export function logRows(
 ): CellValue[][] {
   return [
     ...sent.flatMap((d) => alertRows(now, d.alerts, OUTCOMES.sent)),
-    ...failures.flatMap((f) => alertRows(now, f.digest.alerts, `failed: ${f.message.trim()}`)),
+    ...failures.flatMap((f) => alertRows(now, f.mail.alerts, `failed: ${f.message.trim()}`)),
     ...deferred.flatMap((d) => alertRows(now, d.alerts, OUTCOMES.quota)),
     ...unaddressed.flatMap((a) => alertRows(now, [a], unaddressedOutcome(a.owner))),
   ];

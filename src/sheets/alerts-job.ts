@@ -1,14 +1,13 @@
 /**
  * The daily job (an installable time-driven trigger): refreshes every table (which snapshots the KPI
  * History and moves the as-of date), then alerts each owner once, in one digest, about KPIs that
- * entered breach or moved suddenly. The Alerts sheet logs every alert, and is what de-duplicates them.
+ * entered breach or moved suddenly, and reminds owners of key results waiting for a check-in. The
+ * Alerts sheet logs every email, and is what de-duplicates them.
  * A trigger has no UI and its errors are emailed to no one, so failures are logged there too.
  */
 import {
   ALERT_LOG_HEADERS,
   type CellValue,
-  type Digest,
-  type DigestFailure,
   groupDigests,
   lastAlertState,
   logRows,
@@ -18,7 +17,9 @@ import {
 import { SHEET_NAMES } from './layouts';
 import { withDocumentLock } from './lock';
 import { appendRows, canHoldLog, type OpenLog, openLog } from './log-sheet';
+import { sendMails } from './mail';
 import { refreshAll } from './refresh';
+import { runReminders } from './reminders';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -31,6 +32,8 @@ export interface DailyReport {
   readonly failed: number;
   readonly unaddressed: number;
   readonly recovered: number;
+  /** Check-in reminders sent, and held back by the quota. */
+  readonly reminders: { readonly sent: number; readonly deferred: number };
 }
 
 /**
@@ -69,36 +72,20 @@ export function alertLog(spreadsheet: Spreadsheet): AlertLog {
   return { ...log, teamSheet: alerts?.sheet && alerts !== target ? alerts.sheet.getName() : null };
 }
 
-function send(digests: readonly Digest[]): { sent: Digest[]; failures: DigestFailure[] } {
-  const sent: Digest[] = [];
-  const failures: DigestFailure[] = [];
-  for (const digest of digests) {
-    try {
-      MailApp.sendEmail({
-        to: digest.to,
-        subject: digest.subject,
-        body: digest.body,
-        name: 'OKR & KPI Tracker',
-      });
-      sent.push(digest);
-    } catch (error) {
-      failures.push({ digest, message: (error as Error).message });
-    }
-  }
-  return { sent, failures };
-}
-
 export function runDailyCheck(spreadsheet: Spreadsheet, now: Date): DailyReport {
   return withDocumentLock(() => {
     const { evaluations } = refreshAll(spreadsheet, now);
     const log = alertLog(spreadsheet);
     const plan = planAlerts(evaluations, lastAlertState(log.rows), now);
     const { digests, unaddressed } = groupDigests(plan.toSend, spreadsheet.getUrl());
-    const { send: toSend, deferred } = planSending(digests, MailApp.getRemainingDailyQuota());
-    const { sent, failures } = send(toSend);
+    // One quota for both: alerts first, reminders get what is left.
+    const quota = MailApp.getRemainingDailyQuota();
+    const { send: toSend, deferred } = planSending(digests, quota);
+    const { sent, failures } = sendMails(toSend);
+    const reminders = runReminders(spreadsheet, log.rows, now, quota - toSend.length);
     appendRows(
       log.sheet,
-      [...plan.recoveries, ...logRows(sent, deferred, failures, now, unaddressed)],
+      [...plan.recoveries, ...logRows(sent, deferred, failures, now, unaddressed), ...reminders.rows],
       ALERT_TEXT_COLUMNS,
       log.rows.length + 1,
     );
@@ -109,6 +96,7 @@ export function runDailyCheck(spreadsheet: Spreadsheet, now: Date): DailyReport 
       failed: failures.length,
       unaddressed: unaddressed.length,
       recovered: plan.recoveries.length,
+      reminders: { sent: reminders.sent, deferred: reminders.deferred },
     };
   }, 30_000);
 }

@@ -305,7 +305,7 @@ describe('logRows', () => {
     const rows = logRows(
       [sent as Digest],
       [deferred as Digest],
-      [{ digest: failed as Digest, message: ' Invalid email: b@x.io ' }],
+      [{ mail: failed as Digest, message: ' Invalid email: b@x.io ' }],
       at(1),
       [alert('K3', ''), alert('K4', 'team')],
     );

@@ -1,0 +1,102 @@
+/**
+ * Check-in reminders for the daily job: the key results' last check-ins from the OKR tables, the
+ * optional Managers sheet, the plan (core/reminders), the sending within what the quota leaves, and the
+ * rows that record it all in the alert log.
+ */
+import {
+  type CellValue,
+  cellOf,
+  isDate,
+  type ManagerTable,
+  OUTCOMES,
+  planReminders,
+  type ReminderKeyResult,
+  readManagerTable,
+  reminderLogRow,
+  reminderState,
+  withinQuota,
+} from '../core';
+import { sheetCalendar } from './calendar';
+import { readKeyResultRows } from './key-results';
+import { sendMails } from './mail';
+import { readCheckInSettings, readCycleSettings } from './settings';
+import { sheetNamed } from './sheet-lookup';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The sheet a team may add to name each owner's manager (headers Owner and Manager). */
+export const MANAGERS_SHEET = 'Managers';
+
+export interface ReminderRun {
+  readonly sent: number;
+  readonly deferred: number;
+  /** Rows for the alert log. */
+  readonly rows: CellValue[][];
+}
+
+function readManagers(spreadsheet: Spreadsheet): ManagerTable {
+  const sheet = sheetNamed(spreadsheet, MANAGERS_SHEET);
+  if (!sheet) return { kind: 'none' };
+  return readManagerTable(sheet.getDataRange().getValues(), sheet.getName());
+}
+
+function keyResultsOf(spreadsheet: Spreadsheet): ReminderKeyResult[] {
+  const { local } = sheetCalendar(spreadsheet);
+  return readKeyResultRows(spreadsheet).map(({ cells, table: { map } }) => {
+    const last = local(cellOf(cells, map, 'lastCheckIn'));
+    return {
+      name: String(cellOf(cells, map, 'keyResult') ?? '').trim(),
+      owner: String(cellOf(cells, map, 'owner') ?? '').trim(),
+      lastCheckIn: isDate(last) && !Number.isNaN(last.getTime()) ? last : null,
+    };
+  });
+}
+
+/**
+ * Plans and sends today's reminders with `quota` recipients left; `logged` is the alert log as read.
+ * A failure (settings that cannot be read, say) becomes one log row: the alerts sent before it must
+ * still be logged.
+ */
+export function runReminders(
+  spreadsheet: Spreadsheet,
+  logged: readonly (readonly CellValue[])[],
+  now: Date,
+  quota: number,
+): ReminderRun {
+  try {
+    return remind(spreadsheet, logged, now, quota);
+  } catch (error) {
+    const outcome = `failed: ${(error as Error).message}`;
+    return { sent: 0, deferred: 0, rows: [[now, '(check-in reminders)', 'Error', '', '', outcome]] };
+  }
+}
+
+function remind(
+  spreadsheet: Spreadsheet,
+  logged: readonly (readonly CellValue[])[],
+  now: Date,
+  quota: number,
+): ReminderRun {
+  const calendar = sheetCalendar(spreadsheet);
+  const plan = planReminders({
+    keyResults: keyResultsOf(spreadsheet),
+    schedule: readCheckInSettings(spreadsheet),
+    cycleStart: readCycleSettings(spreadsheet).cycle.start,
+    today: calendar.dayOf(now),
+    state: reminderState(logged, calendar.dayOf),
+    managers: readManagers(spreadsheet),
+    spreadsheet: { name: spreadsheet.getName(), url: spreadsheet.getUrl() },
+  });
+  const { send, deferred } = withinQuota(plan.reminders, quota);
+  const { sent, failures } = sendMails(send);
+  return {
+    sent: sent.length,
+    deferred: deferred.length,
+    rows: [
+      ...sent.map((r) => reminderLogRow(now, r, OUTCOMES.sent)),
+      ...failures.map(({ mail, message }) => reminderLogRow(now, mail, `failed: ${message.trim()}`)),
+      ...deferred.map((r) => reminderLogRow(now, r, OUTCOMES.quota)),
+      ...plan.notes.map((note) => reminderLogRow(now, note, note.outcome)),
+    ],
+  };
+}
