@@ -2,9 +2,10 @@
  * Check-in reminders, planned from the key results and the alert log alone. On the team's check-in day
  * each owner whose key results have gone longer than the check-in interval without a check-in gets one
  * email listing them; when one of them has gone two intervals, the manager named for the owner (the
- * optional Managers table) gets one too. Nobody gets more than one of each a week. A reminder the mail
- * quota held back, or the service refused, is tried again by the next runs while it is still due; one
- * no longer due (the owner checked in meanwhile) is closed in the log instead.
+ * optional Managers table) gets one too. Nobody gets more than one of each a check-in week (from one
+ * check-in day to the day before the next), so a reminder that went out late keeps the team's rhythm.
+ * A reminder the mail quota held back, or the service refused, is tried again by the next runs while
+ * it is still due; one no longer due (the owner checked in meanwhile) is closed in the log instead.
  *
  * Days are the spreadsheet's days: callers pass `today` and every date as the wall-clock time the
  * sheet shows (script-local Dates), and `dayOf` turns a logged moment into its day the same way.
@@ -23,8 +24,6 @@ export type ReminderEvent = (typeof REMINDER_EVENTS)[keyof typeof REMINDER_EVENT
 
 export const REMINDER_OUTCOMES = { checkedIn: 'no email: checked in since' } as const;
 
-/** At most one reminder of each kind a week to anyone. */
-const WEEK_DAYS = 7;
 const DAY_MS = 86_400_000;
 /** How much of a key result's or owner's name a line shows, and how many key results an email lists. */
 const NAME_LIMIT = 100;
@@ -63,6 +62,14 @@ export function staleKeyResults(
   return keyResults
     .map((kr) => ({ ...kr, days: daysBetween(kr.lastCheckIn ?? cycleStart, today) }))
     .filter((kr) => kr.days > intervalDays);
+}
+
+/** A Sunday: days are counted from it to number the weeks. */
+const SUNDAY = new Date(2000, 0, 2);
+
+/** Numbers the check-in weeks: the week holding `day`, weeks starting on `weekday` (0 is Sunday). */
+function checkInWeek(day: Date, weekday: number): number {
+  return Math.floor((daysBetween(SUNDAY, day) - weekday) / 7);
 }
 
 interface Recipient {
@@ -226,7 +233,8 @@ export function planReminders(input: ReminderInput): ReminderPlan {
   const due = (recipient: Recipient) => {
     const key = recipientKey(recipient);
     const last = state.lastSent.get(key);
-    if (last !== undefined && daysBetween(last, today) < WEEK_DAYS) return false;
+    const week = (day: Date) => checkInWeek(day, schedule.weekday);
+    if (last !== undefined && week(last) >= week(today)) return false;
     return checkInDay || state.pending.has(key);
   };
   const reminders: Reminder[] = [];
