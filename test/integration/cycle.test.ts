@@ -135,7 +135,7 @@ describe('Close cycle, confirmed twice or early', () => {
       }
       return request.buttons === 'YES_NO' ? { button: 'YES' } : undefined;
     });
-    const ids = values(wb, 'OKRs', 'O2:O6').flat();
+    const ids = values(wb, 'OKRs', 'U2:U6').flat();
     first.run('menuCloseCycle');
     expect(secondDone).toBe(true);
     expect(lastAlert(wb)).toBe(
@@ -143,7 +143,7 @@ describe('Close cycle, confirmed twice or early', () => {
     );
     expect(wb.spreadsheet.getRangeByName('CycleName')?.getValue()).toBe('2027 Q1');
     expect(values(wb, 'Archive 2026 Q4', 'I2:I7').flat()).toEqual([...ids, '']);
-    expect(values(wb, 'OKRs', 'O2:O6').flat()).toEqual(ids);
+    expect(values(wb, 'OKRs', 'U2:U6').flat()).toEqual(ids);
   });
 
   it('asks explicitly before closing a cycle that has not started, and changes nothing on No', () => {
@@ -152,7 +152,7 @@ describe('Close cycle, confirmed twice or early', () => {
     wb.spreadsheet.getRangeByName('CycleName')?.setValue('2027 Q1');
     wb.spreadsheet.getRangeByName('CycleStart')?.setValue(new Date(2027, 0, 1));
     wb.spreadsheet.getRangeByName('CycleEnd')?.setValue(new Date(2027, 2, 31));
-    const before = values(wb, 'OKRs', 'A2:O6');
+    const before = values(wb, 'OKRs', 'A2:U6');
     wb.ui.respond({ button: 'NO' });
     addon.run('menuCloseCycle');
     const asked = wb.ui.alerts.at(-1);
@@ -160,14 +160,14 @@ describe('Close cycle, confirmed twice or early', () => {
     expect(asked?.message).toMatch(
       /^2027 Q1 has not started yet: it runs 2027-01-01 to 2027-03-31\. Close it anyway\?/,
     );
-    expect(values(wb, 'OKRs', 'A2:O6')).toEqual(before);
+    expect(values(wb, 'OKRs', 'A2:U6')).toEqual(before);
     expect(wb.sheetNames().some((n) => n.startsWith('Archive'))).toBe(false);
   });
 
   it('a close that failed midway is finished by the next click, asking nothing, and says so', () => {
     const addon = withExamples();
     const { wb } = addon;
-    const ids = values(wb, 'OKRs', 'O2:O6').flat();
+    const ids = values(wb, 'OKRs', 'U2:U6').flat();
     wb.faults.failCall(2, { method: 'Range.setValues' }); // after the archive, while resetting the rows
     close(addon, 'none');
     expect(lastAlert(wb)).toMatch(/^Something went wrong: Service Spreadsheets failed/);
@@ -179,14 +179,14 @@ describe('Close cycle, confirmed twice or early', () => {
       'The close of 2026 Q4 had been interrupted; it is now finished. 2026 Q4 is archived on "Archive 2026 Q4" (5 key results). 2027 Q1 has started with 0 key results carried over.',
     );
     expect(values(wb, 'Archive 2026 Q4', 'I2:I7').flat()).toEqual([...ids, '']);
-    expect(values(wb, 'OKRs', 'O2:O6').flat()).toEqual(['', '', '', '', '']);
+    expect(values(wb, 'OKRs', 'U2:U6').flat()).toEqual(['', '', '', '', '']);
     expect(wb.properties.document.size).toBe(0);
   });
 
   it('refuses a check-in while a close is unfinished, and takes it once the close is finished', () => {
     const addon = withExamples();
     const { wb } = addon;
-    const ids = values(wb, 'OKRs', 'O2:O6').flat();
+    const ids = values(wb, 'OKRs', 'U2:U6').flat();
     wb.faults.failCall(2, { method: 'Range.setValues' });
     close(addon, 'all');
     const logged = values(wb, 'Check-ins', 'A1:G10');

@@ -28,14 +28,15 @@ const TRICKY = ['0123', 'TRUE', '2026-01-05', '45%', '=IMPORTXML("http://x","//a
 describe('text stays text', () => {
   it('Refresh writes back key-result IDs and last check-ins typed as text exactly', () => {
     const { wb, run } = withExamples();
-    typeText(wb, 'OKRs', { O2: '0123', O3: 'TRUE', O4: '+1+1', N2: '2026-01-05', N3: '45%', N4: '=1+1' });
+    // Last check-in in S, KR ID in U.
+    typeText(wb, 'OKRs', { U2: '0123', U3: 'TRUE', U4: '+1+1', S2: '2026-01-05', S3: '45%', S4: '=1+1' });
     run('menuRefresh');
-    expect(values(wb, 'OKRs', 'N2:O4')).toEqual([
+    expect(values(wb, 'OKRs', 'S2:U4').map((r) => [r[0], r[2]])).toEqual([
       ['2026-01-05', '0123'],
       ['45%', 'TRUE'],
       ['=1+1', '+1+1'],
     ]);
-    expect(formulas(wb, 'OKRs', 'N2:O4')).toEqual(['', '', '', '', '', '']);
+    expect([...formulas(wb, 'OKRs', 'S2:S4'), ...formulas(wb, 'OKRs', 'U2:U4')]).toEqual(Array(6).fill(''));
   });
 
   it('a KPI signal naming a KPI keeps the name as text', () => {
@@ -57,7 +58,7 @@ describe('text stays text', () => {
 
   it('closing a cycle archives and carries names and IDs, and names the next cycle, as text', () => {
     const { wb, run } = withExamples();
-    typeText(wb, 'OKRs', { B2: TRICKY[4] as string, C2: TRICKY[2] as string, O2: '0123' });
+    typeText(wb, 'OKRs', { B2: TRICKY[4] as string, C2: TRICKY[2] as string, U2: '0123' });
     typeText(wb, 'OKR Settings', { B2: '+5 sprint' });
     // A cycle that is not a calendar quarter: the next one is named after it.
     wb.sheet('OKR Settings')
@@ -75,9 +76,9 @@ describe('text stays text', () => {
     ]);
     expect(formulas(wb, archive, 'A2:J2')).toEqual(Array(10).fill(''));
     expect(values(wb, 'OKRs', 'B2:C2')[0]).toEqual([TRICKY[4], TRICKY[2]]);
-    expect(values(wb, 'OKRs', 'O2')[0]).toEqual(['0123']);
+    expect(values(wb, 'OKRs', 'U2')[0]).toEqual(['0123']);
     expect(formulas(wb, 'OKRs', 'A2:J2')).toEqual(Array(10).fill(''));
-    expect(formulas(wb, 'OKRs', 'O2')).toEqual(['']);
+    expect(formulas(wb, 'OKRs', 'U2')).toEqual(['']);
     expect(values(wb, 'OKR Settings', 'B2')[0]).toEqual(['+5 sprint (next)']);
     expect(formulas(wb, 'OKR Settings', 'B2')).toEqual(['']);
   });
