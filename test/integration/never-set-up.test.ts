@@ -58,7 +58,8 @@ describe('A spreadsheet never set up', () => {
     for (const name of ['CycleStart', 'CycleEnd', 'AsOfDate', 'AtRiskGap', 'OffTrackGap'])
       expect(wb.spreadsheet.getRangeByName(name)).not.toBeNull();
     expect(errorCells(wb)).toEqual([]);
-    expect(values(wb, 'Our OKRs', 'G2:H4')).toEqual([
+    // Score in G, Status in I (Pace between them).
+    expect(values(wb, 'Our OKRs', 'G2:I4').map((r) => [r[0], r[2]])).toEqual([
       [0.7, 'On track'],
       [0, 'Off track'],
       [1, 'Done'],
@@ -84,11 +85,15 @@ describe('A spreadsheet never set up', () => {
       'KPI History',
     ]);
     expect(wb.spreadsheet.getNamedRanges().filter((r) => r.getName() === 'CycleStart')).toHaveLength(1);
-    expect(values(wb, 'Our OKRs', 'G1:L1')[0]).toEqual([
+    expect(values(wb, 'Our OKRs', 'G1:P1')[0]).toEqual([
       'Score',
+      'Pace',
       'Status',
+      'Forecast',
+      'Projected score',
       'Progress',
       'Last check-in',
+      'Signal',
       'KR ID',
       '',
     ]);
@@ -102,7 +107,7 @@ describe('A spreadsheet never set up', () => {
     for (const range of wb.spreadsheet.getNamedRanges()) range.remove();
     run('menuRefresh');
     expect(errorCells(wb)).toEqual([]);
-    expect(values(wb, 'Our OKRs', 'H2')[0]?.[0]).toBe('On track');
+    expect(values(wb, 'Our OKRs', 'I2')[0]?.[0]).toBe('On track');
     expect(wb.ui.alerts.map((a) => a.message).join('\n')).not.toMatch(/row 1\b/);
   });
 
@@ -202,7 +207,7 @@ describe('Connecting survives a failed Sheets call at any step', () => {
       .filter(([method]) => STEPS.test(method))
       .reduce((n, [, count]) => n + count, 0);
     const expected = outcome(clean.wb);
-    expect(expected.values[1]?.slice(6, 8)).toEqual([0.7, 'On track']);
+    expect([expected.values[1]?.[6], expected.values[1]?.[8]]).toEqual([0.7, 'On track']);
     expect(steps).toBeGreaterThan(20);
     const failed: string[] = [];
     for (const when of ['before', 'after'] as const) {
