@@ -35,11 +35,12 @@ export function checkInLog(spreadsheet: Spreadsheet): GoogleAppsScript.Spreadshe
   return sheet;
 }
 
-/** The log's KR ID, value and time columns as formula ranges from its header row, when the log exists. */
-export function checkInLogRanges(spreadsheet: Spreadsheet): CheckInLogRanges | undefined {
-  const sheet = sheetNamed(spreadsheet, SHEET_NAMES.checkIns);
-  if (!sheet) return undefined;
-  const name = `'${sheet.getName().replace(/'/g, "''")}'`;
+/**
+ * The log's KR ID, value and time columns as formula ranges. A sheet reference in a formula ignores
+ * letter case, as the lookup of the sheet does, so the log's own name serves without asking the sheet.
+ */
+function logRanges(): CheckInLogRanges {
+  const name = `'${SHEET_NAMES.checkIns}'`;
   const column = (title: (typeof CHECK_IN_HEADERS)[number]) => {
     const letter = columnLetter(CHECK_IN_HEADERS.indexOf(title) + 1);
     return `${name}!${letter}1:${letter}`;
@@ -47,11 +48,10 @@ export function checkInLogRanges(spreadsheet: Spreadsheet): CheckInLogRanges | u
   return { ids: column('KR ID'), values: column('Value'), times: column('Timestamp') };
 }
 
-/** Every check-in, grouped by KR ID, newest first. */
-export function readCheckIns(spreadsheet: Spreadsheet): Map<string, LoggedCheckIn[]> {
-  const sheet = sheetNamed(spreadsheet, SHEET_NAMES.checkIns);
+/** Every check-in of the log sheet, grouped by KR ID, newest first. */
+function checkInsOf(sheet: GoogleAppsScript.Spreadsheet.Sheet): Map<string, LoggedCheckIn[]> {
   const byId = new Map<string, LoggedCheckIn[]>();
-  if (!sheet || sheet.getLastRow() < 2) return byId;
+  if (sheet.getLastRow() < 2) return byId;
   const rows = sheet
     .getRange(2, 1, sheet.getLastRow() - 1, CHECK_IN_HEADERS.length)
     .getValues() as CellValue[][];
@@ -71,6 +71,26 @@ export function readCheckIns(spreadsheet: Spreadsheet): Map<string, LoggedCheckI
   }
   for (const list of byId.values()) list.sort((a, b) => b.time.getTime() - a.time.getTime());
   return byId;
+}
+
+/** Every check-in, grouped by KR ID, newest first (none when there is no log). */
+export function readCheckIns(spreadsheet: Spreadsheet): Map<string, LoggedCheckIn[]> {
+  const sheet = sheetNamed(spreadsheet, SHEET_NAMES.checkIns);
+  return sheet ? checkInsOf(sheet) : new Map();
+}
+
+/** What an OKR table's outputs read from the check-in log. */
+export interface CheckInContext {
+  readonly ranges: CheckInLogRanges | undefined;
+  readonly history: ReadonlyMap<string, readonly LoggedCheckIn[]>;
+}
+
+/** What Refresh reads of the log, from one lookup of the sheet. */
+export function readCheckInLog(spreadsheet: Spreadsheet): CheckInContext {
+  const sheet = sheetNamed(spreadsheet, SHEET_NAMES.checkIns);
+  return sheet
+    ? { ranges: logRanges(), history: checkInsOf(sheet) }
+    : { ranges: undefined, history: new Map() };
 }
 
 /** Columns holding text a user typed: stored as plain text, never as a formula (CWE-1236). */

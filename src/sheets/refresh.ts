@@ -6,7 +6,6 @@
  */
 import {
   type CellValue,
-  type CheckInLogRanges,
   cellOf,
   judgeKpiTable,
   judgeOkrTable,
@@ -30,7 +29,7 @@ import {
   valuesByKpi,
 } from '../core';
 import { sheetCalendar } from './calendar';
-import { checkInLogRanges, type LoggedCheckIn, readCheckIns } from './check-in-log';
+import { type CheckInContext, readCheckInLog } from './check-in-log';
 import { applyHighlights } from './highlights';
 import { snapshotKpis } from './kpi-history-sheet';
 import {
@@ -87,12 +86,6 @@ function readSettings(spreadsheet: Spreadsheet, today: Date, needed: boolean): C
 function withProblems(summary: TableSummary, extra: readonly RowProblem[]): TableSummary {
   if (extra.length === 0) return summary;
   return { ...summary, problems: [...summary.problems, ...extra].sort((a, b) => a.row - b.row) };
-}
-
-/** What an OKR table's outputs read from the check-in log. */
-export interface CheckInContext {
-  readonly ranges: CheckInLogRanges | undefined;
-  readonly history: ReadonlyMap<string, readonly LoggedCheckIn[]>;
 }
 
 function finish(
@@ -183,9 +176,7 @@ export function refreshAll(spreadsheet: Spreadsheet, now: Date): RefreshReport {
   const kpiValues = valuesByKpi(kpi.readings);
   const okrTables = tables.filter((t) => t.kind === 'okr');
   const checkIns: CheckInContext =
-    okrTables.length > 0
-      ? { ranges: checkInLogRanges(spreadsheet), history: readCheckIns(spreadsheet) }
-      : { ranges: undefined, history: new Map() };
+    okrTables.length > 0 ? readCheckInLog(spreadsheet) : { ranges: undefined, history: new Map() };
   const reports = [
     ...kpi.reports,
     ...okrTables.map((table) => refreshOkrTable(table, settings, kpiValues, today, checkIns)),

@@ -135,6 +135,35 @@ describe('Refresh scores & highlights', () => {
     expect(wb.effectiveFormat('Team KPIs', 4, 7).background).toBe('#cfe2f3');
   });
 
+  it('writes its rules only when they are not already the sheet’s, and puts back one a user changed', () => {
+    const { wb, run, sheet } = teamWorkbook();
+    connectAsProposed({ wb, run });
+    const written = () => wb.calls.byMethod['Sheet.setConditionalFormatRules'] ?? 0;
+    const rules = sheet.getConditionalFormatRules();
+    wb.calls.reset();
+    run('menuRefresh');
+    expect(written()).toBe(0);
+    // A colour changed by hand, then a rule deleted: each Refresh restores the list.
+    const first = rules[0]?.copy().setBackground('#000000').build();
+    sheet.setConditionalFormatRules([
+      first as GoogleAppsScript.Spreadsheet.ConditionalFormatRule,
+      ...rules.slice(1),
+    ]);
+    run('menuRefresh');
+    expect(written()).toBe(1);
+    expect(sheet.getConditionalFormatRules()[0]?.getBooleanCondition()?.getBackground()).toBe(
+      rules[0]?.getBooleanCondition()?.getBackground(),
+    );
+    sheet.setConditionalFormatRules(rules.slice(1));
+    run('menuRefresh');
+    expect(written()).toBe(2);
+    expect(sheet.getConditionalFormatRules()).toHaveLength(rules.length);
+    // Rows added below the sheet's end: the open-ended ranges are written again to reach them.
+    sheet.insertRowsAfter(sheet.getMaxRows(), 10);
+    run('menuRefresh');
+    expect(written()).toBe(3);
+  });
+
   it('colours stay live: typing a new value changes the colour with no script run', () => {
     const { wb, run, sheet } = teamWorkbook();
     connectAsProposed({ wb, run });
