@@ -365,6 +365,23 @@ describe('the edges of the doubles', () => {
       { numRuns: 500 },
     );
   });
+
+  it('the new formulas (uncapped and zone scores, pace, forecast) never show NaN or Infinity either', () => {
+    const day = (n: number) => new Date(2026, 0, 1 + n);
+    fc.assert(
+      fc.property(any, any, any, any, (a, b, c, d) => {
+        return (
+          shows(() => okrScore(a, b, c, 'uncapped'), within(0, MAX)) &&
+          shows(() => okrZoneScore(a, b, c, d), within(0, 1)) &&
+          shows(() => okrZoneScore(a, b, c, d, 0), within(0, 1)) &&
+          shows(() => okrPace(a, '2026-01-01', '2026-03-31', '2026-02-01'), within(-MAX, MAX)) &&
+          shows(() => okrForecast(col(a, b, c), col(day(0), day(7), day(9)), day(90)), within(-MAX, MAX)) &&
+          shows(() => okrForecast(col(a, b), col(day(0), day(1)), new Date(9999, 11, 31)), within(-MAX, MAX))
+        );
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('scoring conventions', () => {
