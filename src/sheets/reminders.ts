@@ -6,6 +6,7 @@
 import {
   type CellValue,
   cellOf,
+  isBlank,
   isDate,
   type ManagerTable,
   OUTCOMES,
@@ -17,10 +18,11 @@ import {
   withinQuota,
 } from '../core';
 import { sheetCalendar } from './calendar';
-import { readKeyResultRows } from './key-results';
 import { sendMails } from './mail';
-import { readCheckInSettings, readCycleSettings } from './settings';
+import { readCheckInSettings, readCycleSettings, readSettingsBlock } from './settings';
 import { sheetNamed } from './sheet-lookup';
+import { readTableRows } from './table-io';
+import { findTables } from './table-metadata';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -40,16 +42,20 @@ function readManagers(spreadsheet: Spreadsheet): ManagerTable {
   return readManagerTable(sheet.getDataRange().getValues(), sheet.getName());
 }
 
+/** Every key result (a row with a name) of every connected OKR table: one read each. */
 function keyResultsOf(spreadsheet: Spreadsheet): ReminderKeyResult[] {
   const { local } = sheetCalendar(spreadsheet);
-  return readKeyResultRows(spreadsheet).map(({ cells, table: { map } }) => {
-    const last = local(cellOf(cells, map, 'lastCheckIn'));
-    return {
-      name: String(cellOf(cells, map, 'keyResult') ?? '').trim(),
-      owner: String(cellOf(cells, map, 'owner') ?? '').trim(),
-      lastCheckIn: isDate(last) && !Number.isNaN(last.getTime()) ? last : null,
-    };
-  });
+  const text = (value: CellValue) => (isBlank(value) ? '' : String(value).trim());
+  return findTables(spreadsheet)
+    .filter((table) => table.kind === 'okr')
+    .flatMap(({ sheet, kind, headerRow, map }) =>
+      readTableRows(sheet, kind, headerRow, map).rows.flatMap((cells) => {
+        const name = text(cellOf(cells, map, 'keyResult'));
+        const last = local(cellOf(cells, map, 'lastCheckIn'));
+        const lastCheckIn = isDate(last) && !Number.isNaN(last.getTime()) ? last : null;
+        return name ? [{ name, owner: text(cellOf(cells, map, 'owner')), lastCheckIn }] : [];
+      }),
+    );
 }
 
 /**
@@ -78,10 +84,11 @@ function remind(
   quota: number,
 ): ReminderRun {
   const calendar = sheetCalendar(spreadsheet);
+  const settings = readSettingsBlock(spreadsheet);
   const plan = planReminders({
     keyResults: keyResultsOf(spreadsheet),
-    schedule: readCheckInSettings(spreadsheet),
-    cycleStart: readCycleSettings(spreadsheet).cycle.start,
+    schedule: readCheckInSettings(spreadsheet, settings),
+    cycleStart: readCycleSettings(spreadsheet, settings).cycle.start,
     today: calendar.dayOf(now),
     state: reminderState(logged, calendar.dayOf),
     managers: readManagers(spreadsheet),

@@ -268,8 +268,10 @@ export function readCycleSettings(
 }
 
 /** The team's check-in interval and day; errors name the setting and the value. */
-export function readCheckInSettings(spreadsheet: Spreadsheet): CheckInSchedule {
-  const settings = readSettingsBlock(spreadsheet);
+export function readCheckInSettings(
+  spreadsheet: Spreadsheet,
+  settings: SettingsBlock = readSettingsBlock(spreadsheet),
+): CheckInSchedule {
   return readCheckInSchedule(
     settings.value(SETTING_NAMES.checkInInterval),
     settings.value(SETTING_NAMES.checkInDay),
