@@ -220,9 +220,11 @@ describe('check-in reminders from the daily job', () => {
   it('keeps a key result name on one line of the email and as exact text in the log', () => {
     const { wb, daily } = workbook();
     wb.sheet('OKRs').getRange('B5').setValue('Reach 1,000\nactive users');
+    wb.sheet('OKRs').getRange('B4').setNumberFormat('@').setValue('0123');
     daily(oct(12));
     const mail = wb.mail.sent.find((m) => m.to === 'product@example.com');
     expect(mail?.body).toContain('- Reach 1,000 active users: no check-in');
+    expect(reminderLog(wb).find((r) => r[3] === 'growth@example.com')?.[0]).toBe('0123');
   });
 
   it.each([
