@@ -151,7 +151,8 @@ export interface ReminderInput {
   /** The spreadsheet's day today. */
   readonly today: Date;
   readonly state: ReminderState;
-  readonly managers: ManagerTable;
+  /** The Managers table, asked for only when a key result has gone two intervals. */
+  readonly managers: () => ManagerTable;
   /** The spreadsheet's name and link, for the email. */
   readonly spreadsheet: { readonly name: string; readonly url: string };
 }
@@ -226,9 +227,17 @@ function notAddress(role: 'owner' | 'manager', text: string, where = ''): string
     : `not sent: ${role} "${singleLine(text, NAME_LIMIT)}"${where} is not one email address`;
 }
 
+/**
+ * Whether any reminder can be due today: on the check-in day, or with one pending. On other days the
+ * job reads nothing more.
+ */
+export function remindersMayBeDue(today: Date, schedule: CheckInSchedule, state: ReminderState): boolean {
+  return today.getDay() === schedule.weekday || state.pending.size > 0;
+}
+
 /** Today's reminders, and the notes to log for those due that no email can carry. */
 export function planReminders(input: ReminderInput): ReminderPlan {
-  const { schedule, state, managers, today } = input;
+  const { schedule, state, today } = input;
   const checkInDay = today.getDay() === schedule.weekday;
   const due = (recipient: Recipient) => {
     const key = recipientKey(recipient);
@@ -255,7 +264,8 @@ export function planReminders(input: ReminderInput): ReminderPlan {
   }
 
   const overdue = stale.filter((kr) => kr.days > 2 * schedule.intervalDays && kr.owner.trim() !== '');
-  if (managers.kind === 'unreadable' && overdue.length > 0) {
+  const managers: ManagerTable = overdue.length > 0 ? input.managers() : { kind: 'none' };
+  if (managers.kind === 'unreadable') {
     add(
       { event: REMINDER_EVENTS.manager, to: '' },
       overdue,

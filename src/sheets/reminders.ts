@@ -15,6 +15,7 @@ import {
   readManagerTable,
   reminderLogRow,
   reminderState,
+  remindersMayBeDue,
   withinQuota,
 } from '../core';
 import { sheetCalendar } from './calendar';
@@ -85,13 +86,17 @@ function remind(
 ): ReminderRun {
   const calendar = sheetCalendar(spreadsheet);
   const settings = readSettingsBlock(spreadsheet);
+  const schedule = readCheckInSettings(spreadsheet, settings);
+  const today = calendar.dayOf(now);
+  const state = reminderState(logged, calendar.dayOf);
+  if (!remindersMayBeDue(today, schedule, state)) return { sent: 0, deferred: 0, rows: [] };
   const plan = planReminders({
     keyResults: keyResultsOf(spreadsheet),
-    schedule: readCheckInSettings(spreadsheet, settings),
+    schedule,
     cycleStart: readCycleSettings(spreadsheet, settings).cycle.start,
-    today: calendar.dayOf(now),
-    state: reminderState(logged, calendar.dayOf),
-    managers: readManagers(spreadsheet),
+    today,
+    state,
+    managers: () => readManagers(spreadsheet),
     spreadsheet: { name: spreadsheet.getName(), url: spreadsheet.getUrl() },
   });
   const { send, deferred } = withinQuota(plan.reminders, quota);

@@ -12,6 +12,7 @@ import {
   type ReminderKeyResult,
   reminderLogRow,
   reminderState,
+  remindersMayBeDue,
   staleKeyResults,
 } from '../../src/core/reminders';
 
@@ -40,7 +41,7 @@ function run(
     cycleStart: CYCLE_START,
     today: startOfDay(now),
     state: reminderState(log, startOfDay),
-    managers,
+    managers: () => managers,
     spreadsheet: SPREADSHEET,
   });
   const { send, deferred } = withinQuota(plan.reminders, quota);
@@ -289,6 +290,37 @@ describe('planReminders over simulated weeks', () => {
         },
       ),
     );
+  });
+});
+
+describe('what the job reads', () => {
+  it('needs nothing more on a day that is not the check-in day, unless a reminder is pending', () => {
+    const empty = reminderState([], startOfDay);
+    expect(remindersMayBeDue(nov(9), DEFAULT_CHECK_IN_SCHEDULE, empty)).toBe(true);
+    expect(remindersMayBeDue(nov(10), DEFAULT_CHECK_IN_SCHEDULE, empty)).toBe(false);
+    const log: CellValue[][] = [];
+    run(log, [kr('A', 'ana@example.com', nov(1))], nov(9), { quota: 0 });
+    expect(remindersMayBeDue(nov(10), DEFAULT_CHECK_IN_SCHEDULE, reminderState(log, startOfDay))).toBe(true);
+  });
+
+  it('asks for the Managers table only when a key result has gone two intervals', () => {
+    const asked: number[] = [];
+    const plan = (lastCheckIn: Date) =>
+      planReminders({
+        keyResults: [kr('A', 'ana@example.com', lastCheckIn)],
+        schedule: DEFAULT_CHECK_IN_SCHEDULE,
+        cycleStart: CYCLE_START,
+        today: nov(23, 0),
+        state: reminderState([], startOfDay),
+        managers: () => {
+          asked.push(lastCheckIn.getDate());
+          return NO_MANAGERS;
+        },
+        spreadsheet: SPREADSHEET,
+      });
+    plan(nov(10)); // 13 days: one interval
+    plan(nov(8)); // 15 days: two
+    expect(asked).toEqual([8]);
   });
 });
 
