@@ -67,7 +67,9 @@ export const showHelp = menuAction(TITLE, () => {
       'Connect an existing table: select a cell of your table (or its header row); the add-on reads its headers, shows what each column becomes so you can correct it, and only when you press Connect adds its score and status columns after it.',
       'Refresh scores & highlights: rescores every connected table, moves the as-of date to today, and re-applies the colours.',
       '',
-      'Formulas: =OKR_SCORE(current, target, [start], [kind]), =OKR_ROLLUP(scores, [weights]), =OKR_STATUS(score, cycle_start, cycle_end, [as_of]), =KPI_STATUS(value, warning, critical, [direction]), =KPI_TARGET_STATUS(value, target, [direction], [tolerance], [default_direction], [default_tolerance]), =KPI_CHANGE(current, previous). Each takes whole columns, e.g. =KPI_STATUS(H2:H, E2:E, F2:F).',
+      'Check in: records a key result\'s value, confidence and comment; the sidebar shows its pace in words and where its trend leads by the cycle\'s end. A key result with no check-in for longer than the check-in interval (OKR Settings) turns amber; with daily alerts on, its owner is reminded on the check-in day, and after two missed intervals the manager named in a "Managers" sheet (columns Owner and Manager).',
+      '',
+      'Formulas: =OKR_SCORE(current, target, [start], [kind], [commit], [stretch]), =OKR_ZONE_SCORE(current, commit, target, stretch, [start]), =OKR_PACE(score, cycle_start, cycle_end, [as_of]), =OKR_FORECAST(values, dates, cycle_end), =OKR_FORECASTS(kr_ids, log_kr_ids, log_values, log_dates, cycle_end, [cycle_start]) (every key result from the Check-ins log in one call), =OKR_ROLLUP(scores, [weights]), =OKR_STATUS(score, cycle_start, cycle_end, [as_of], [at_risk_gap], [off_track_gap]), =KPI_STATUS(value, warning, critical, [direction]), =KPI_TARGET_STATUS(value, target, [direction], [tolerance], [default_direction], [default_tolerance]), =KPI_CHANGE(current, previous). Each takes whole columns, e.g. =KPI_STATUS(H2:H, E2:E, F2:F).',
     ].join('\n'),
     ui().ButtonSet.OK,
   );

@@ -41,7 +41,7 @@ export const turnOnDailyAlerts = menuAction(TITLE, ({ locked }) => {
     ? `Your own "${log.teamSheet}" sheet has another layout: the add-on leaves it alone and logs every alert in a sheet of its own, "${log.sheet.getName()}".`
     : `Every alert is logged in the "${log.sheet.getName()}" sheet.`;
   const what = created
-    ? `Daily alerts are on. Every morning (around ${HOUR}:00) the add-on refreshes every table and emails each KPI owner one digest of KPIs that entered breach or moved suddenly.`
+    ? `Daily alerts are on. Every morning (around ${HOUR}:00) the add-on refreshes every table and emails each KPI owner one digest of KPIs that entered breach or moved suddenly. On the check-in day it also reminds the owners of key results waiting for a check-in.`
     : 'Daily alerts are already on for this spreadsheet.';
   ui().alert(TITLE, `${what} ${where}`, ui().ButtonSet.OK);
 });

@@ -45,9 +45,11 @@ describe('onOpen / onInstall', () => {
     expect(wb.ui.items()).toHaveLength(9);
   });
 
-  it('Help explains every action and formula', () => {
-    const { wb, run } = openAddon({ clock: () => NOW });
+  it('Help explains every action and names every custom function the build lists', () => {
+    const { wb, run, entryPoints } = openAddon({ clock: () => NOW });
     run('menuHelp');
-    expect(wb.ui.alerts[0]?.message).toMatch(/OKR_SCORE.*KPI_STATUS/s);
+    const help = wb.ui.alerts[0]?.message ?? '';
+    expect(entryPoints.customFunctions.filter((name) => !help.includes(`${name}(`))).toEqual([]);
+    expect(help).toMatch(/reminded on the check-in day/);
   });
 });
