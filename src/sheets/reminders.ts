@@ -90,10 +90,12 @@ function remind(
   const today = calendar.dayOf(now);
   const state = reminderState(logged, calendar.dayOf);
   if (!remindersMayBeDue(today, schedule, state)) return { sent: 0, deferred: 0, rows: [] };
+  const keyResults = keyResultsOf(spreadsheet);
   const plan = planReminders({
-    keyResults: keyResultsOf(spreadsheet),
+    keyResults,
     schedule,
-    cycleStart: readCycleSettings(spreadsheet, settings).cycle.start,
+    // A spreadsheet with KPI tables alone has no cycle to read, and nothing it would judge.
+    cycleStart: keyResults.length > 0 ? readCycleSettings(spreadsheet, settings).cycle.start : today,
     today,
     state,
     managers: () => readManagers(spreadsheet),

@@ -4,7 +4,7 @@
  * Mondays are the default check-in day: Oct 5, 12, 19, 26, Nov 2.
  */
 import type { Workbook } from '../../emulator';
-import { openAddon, values } from '../support/addon';
+import { connectAsProposed, openAddon, values } from '../support/addon';
 
 const OWNERS = ['growth@example.com', 'ops@example.com', 'product@example.com', 'support@example.com'];
 
@@ -246,5 +246,22 @@ describe('check-in reminders from the daily job', () => {
     expect(rows.some((r) => r[2] === 'Breach' && r[5] === 'sent')).toBe(true);
     expect(rows.at(-1)?.slice(1, 3)).toEqual(['(check-in reminders)', 'Error']);
     expect(String(rows.at(-1)?.[5])).toMatch(/Check-in day.*"Someday"/);
+  });
+
+  it('sends nothing and logs no error for a spreadsheet with a KPI table alone (no cycle settings)', () => {
+    const now = oct(12);
+    const addon = openAddon({ clock: () => now, timeZone: 'Etc/UTC', scriptTimeZone: 'Etc/UTC' });
+    const sheet = addon.wb.spreadsheet.insertSheet('Team KPIs');
+    sheet.getRange(1, 1, 2, 5).setValues([
+      ['Metric', 'Owner', 'Actual', 'Warning', 'Critical'],
+      ['Uptime', 'infra@example.com', 0.99, 0.999, 0.995],
+    ]);
+    sheet.activate();
+    expect(connectAsProposed(addon).ok).toBe(true);
+    expect(addon.wb.spreadsheet.getRangeByName('CycleStart')).toBeNull();
+    addon.run('dailyCheck', {});
+    const log = addon.wb.sheet('Alerts').getDataRange().getValues();
+    expect(log.filter((r) => r[2] === 'Error')).toEqual([]);
+    expect(log.filter((r) => /^Check-in/.test(String(r[2])))).toEqual([]);
   });
 });
