@@ -127,6 +127,8 @@ describe('the demo workbook', () => {
 
   test('a check-in from the sidebar changes the score, its colour and the history', async () => {
     await openTab(page, 'OKRs');
+    // The grid is redrawn after Set up's run: wait for the score before reading its colour.
+    await waitForText(page, 'OKRs', 'M4', '40%');
     const krId = (await cell(page, 'OKRs', 'U4').textContent()) ?? '';
     expect(await background(cell(page, 'OKRs', 'M4'))).toBe(AMBER);
     await selectCell(page, 'OKRs', 'B4');
