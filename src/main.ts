@@ -15,6 +15,7 @@ import {
   okrStatusOf,
   okrZoneScore,
 } from './formulas/custom-functions';
+import { kpiCards, okrConfidence } from './formulas/dashboard-functions';
 import { dailyCheckFromTrigger } from './sheets/alerts-job';
 import { connectActiveTable, refreshScores, setUpSheets, showHelp } from './ui/actions';
 import { turnOffDailyAlerts, turnOnDailyAlerts } from './ui/alert-actions';
@@ -288,4 +289,54 @@ export function KPI_TARGET_STATUS(
  */
 export function KPI_CHANGE(current: unknown, previous: unknown) {
   return kpiChange(current, previous);
+}
+
+/**
+ * The average confidence of the key results on a day: each key result's latest confidence in the
+ * check-in log by the end of that day, averaged. Words count at their level (on track 8, at risk 5,
+ * off track 2). Blank when no key result has a confidence by then. Give the log without its header.
+ *
+ * @param {Array<Array<string>>} log_kr_ids The log's KR ID column.
+ * @param {Array<Array<number>>} log_confidences The log's confidence column (0 to 10, or on track / at risk / off track).
+ * @param {Array<Array<Date>>} log_times The log's timestamp column.
+ * @param {Date} [as_of] The day to read the confidence on; today if blank.
+ * @param {Array<Array<string>>} [kr_ids] Only these key results count (the OKR table's KR IDs); every one in the log if blank.
+ * @return The average confidence from 0 to 10.
+ * @customfunction
+ */
+export function OKR_CONFIDENCE(
+  log_kr_ids: unknown,
+  log_confidences: unknown,
+  log_times: unknown,
+  as_of?: unknown,
+  kr_ids?: unknown,
+) {
+  return okrConfidence(log_kr_ids, log_confidences, log_times, as_of, kr_ids);
+}
+
+/**
+ * One card per named KPI: name, latest value (the table's, else the latest in the history), the day
+ * it was recorded, target, "met" or "not met", the change since the value it last moved from, and
+ * "good" or "bad" for that change. Give the ranges without their headers.
+ *
+ * @param {Array<Array<string>>} names The KPIs' names.
+ * @param {Array<Array<number>>} values The KPIs' current values.
+ * @param {Array<Array<number>>} targets The KPIs' targets.
+ * @param {Array<Array<string>>} directions "higher" or "lower" is better; from the name's words, else higher, if blank.
+ * @param {Array<Array<Date>>} history_days The KPI history's date column.
+ * @param {Array<Array<string>>} history_names The KPI history's KPI column.
+ * @param {Array<Array<number>>} history_values The KPI history's value column.
+ * @return One row per KPI: name, value, date, target, met, change, good.
+ * @customfunction
+ */
+export function KPI_CARDS(
+  names: unknown,
+  values: unknown,
+  targets: unknown,
+  directions: unknown,
+  history_days: unknown,
+  history_names: unknown,
+  history_values: unknown,
+) {
+  return kpiCards(names, values, targets, directions, history_days, history_names, history_values);
 }

@@ -2,12 +2,19 @@
  * A weekly check-in on a key result: a new value (or done / not done for a milestone), a confidence,
  * a comment. Confidence is either the usual 1–10 or a word people already use in reviews.
  */
-import { parseNumericText } from './cell';
+import { type CellValue, isBlank, parseNumericText } from './cell';
 import type { KeyResultKind } from './key-result';
 
 export const CONFIDENCE_WORDS = ['on track', 'at risk', 'off track'] as const;
 export type ConfidenceWord = (typeof CONFIDENCE_WORDS)[number];
 export type Confidence = number | ConfidenceWord;
+
+/** The words on the 1-10 scale, so "on track" to "at risk" is a fall of 3 and words average with numbers. */
+export const CONFIDENCE_WORD_LEVELS: Readonly<Record<ConfidenceWord, number>> = {
+  'on track': 8,
+  'at risk': 5,
+  'off track': 2,
+};
 
 export type CheckInValue =
   | { readonly kind: 'number'; readonly value: number }
@@ -19,6 +26,11 @@ export interface CheckIn {
   readonly value: CheckInValue | null;
   readonly confidence: Confidence;
   readonly comment: string;
+}
+
+/** A KR ID as logs and tables are matched on: the trimmed text; null for a blank. */
+export function krIdOf(cell: CellValue): string | null {
+  return isBlank(cell) ? null : String(cell).trim();
 }
 
 /** Confidence as typed in a form: "7", "on track". Undefined when it is neither. */

@@ -3,7 +3,7 @@
  * score did not rise is a warning sign worth a look before it shows in the score.
  */
 import type { CellValue } from './cell';
-import { type Confidence, parseConfidence } from './check-in';
+import { CONFIDENCE_WORD_LEVELS, type Confidence, parseConfidence } from './check-in';
 import { InputError } from './errors';
 import { scoreRow } from './evaluate-table';
 import { type ColumnMap, cellOf } from './tables';
@@ -11,12 +11,9 @@ import { type ColumnMap, cellOf } from './tables';
 /** A fall of this much (on the 1-10 scale) from one check-in to the next is flagged. */
 export const CONFIDENCE_FALL = 3;
 
-/** Words on the 1-10 scale, so "on track" to "at risk" counts as a fall of 3. */
-const WORD_LEVELS: Readonly<Record<string, number>> = { 'on track': 8, 'at risk': 5, 'off track': 2 };
-
 function level(confidence: Confidence | undefined): number | null {
   if (confidence === undefined) return null;
-  return typeof confidence === 'number' ? confidence : (WORD_LEVELS[confidence] ?? null);
+  return typeof confidence === 'number' ? confidence : CONFIDENCE_WORD_LEVELS[confidence];
 }
 
 export interface TrendCheckIn {

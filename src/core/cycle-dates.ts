@@ -20,3 +20,8 @@ export function quarterOf(day: Date): NamedCycle {
 export function startOfDay(moment: Date): Date {
   return new Date(moment.getFullYear(), moment.getMonth(), moment.getDate());
 }
+
+/** Midnight at the end of the day of `moment` (the next day's start), in the runtime's time zone. */
+export function endOfDay(moment: Date): Date {
+  return new Date(moment.getFullYear(), moment.getMonth(), moment.getDate() + 1);
+}

@@ -53,15 +53,12 @@ function checked(result: Output): Output {
 }
 
 /**
- * Computes the call's result: `makeRow` sees the arguments' columns once and returns the function of
- * one row. Ranges are read row by row and single values apply to every row. A call made only of single
- * values throws on bad input (Sheets shows #ERROR! with the message); a range call writes `Error: ...`
- * into the bad row and still computes every other row.
+ * Reads a call's arguments as columns: ranges must be one column wide and of one height, which is
+ * returned (0 when every argument is a single cell).
  */
-export function broadcast<const A extends readonly NamedArg[]>(
+export function readColumns<const A extends readonly NamedArg[]>(
   args: A,
-  makeRow: (columns: Columns<A>) => (r: number) => Output,
-): Output | Output[][] {
+): { readonly columns: Columns<A>; readonly height: number } {
   const columns = args.map(toColumn);
   let height = 0;
   let tallest = '';
@@ -77,14 +74,22 @@ export function broadcast<const A extends readonly NamedArg[]>(
       );
     }
   }
-  const row = makeRow(columns as unknown as Columns<A>);
-  if (height === 0) {
-    try {
-      return checked(row(0));
-    } catch (error) {
-      throw error instanceof InputError ? new Error(error.message) : error;
-    }
-  }
+  return { columns: columns as unknown as Columns<A>, height };
+}
+
+/**
+ * Computes the call's result: `makeRow` sees the arguments' columns once and returns the function of
+ * one row. Ranges are read row by row and single values apply to every row. A call made only of single
+ * values throws on bad input (Sheets shows #ERROR! with the message); a range call writes `Error: ...`
+ * into the bad row and still computes every other row.
+ */
+export function broadcast<const A extends readonly NamedArg[]>(
+  args: A,
+  makeRow: (columns: Columns<A>) => (r: number) => Output,
+): Output | Output[][] {
+  const { columns, height } = readColumns(args);
+  const row = makeRow(columns);
+  if (height === 0) return single(() => checked(row(0)));
   // One try around the whole loop, resumed after a bad row: the loop itself stays small and fast,
   // as it runs once per row of a possibly 100,000-row column.
   const out: Output[][] = new Array(height);
@@ -99,6 +104,31 @@ export function broadcast<const A extends readonly NamedArg[]>(
     }
   }
   return out;
+}
+
+/** A call with one result: bad input becomes a plain Error, which Sheets shows as #ERROR! with its message. */
+export function single<T>(compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    throw error instanceof InputError ? new Error(error.message) : error;
+  }
+}
+
+/** Every cell of an argument, row by row; a single value is one cell. */
+export function cellsOf(value: unknown): CellValue[] {
+  return Array.isArray(value) ? (value as CellValue[][]).flat() : [value as CellValue];
+}
+
+/** The cells of arguments read side by side (a log's columns), which must be the same height. */
+export function sideBySide(args: readonly NamedArg[]): CellValue[][] {
+  const cells = args.map(([, value]) => cellsOf(value));
+  const heights = cells.map((column) => column.length);
+  if (heights.some((height) => height !== heights[0])) {
+    const list = (items: readonly unknown[]) => `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+    throw new Error(`${list(args.map(([name]) => name))} must be the same height, got ${list(heights)}`);
+  }
+  return cells;
 }
 
 /**

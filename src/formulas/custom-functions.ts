@@ -28,7 +28,7 @@ import {
   targetStatus,
   type WeightedScore,
 } from '../core';
-import { broadcast, type Column, derived, type Output } from './broadcast';
+import { broadcast, type Column, cellsOf, derived, type Output, sideBySide, single } from './broadcast';
 
 export function okrScore(
   current: unknown,
@@ -100,13 +100,11 @@ export function okrForecast(values: unknown, dates: unknown, cycleEnd: unknown):
       `values has ${valueCells.length} cells but dates has ${dateCells.length}: give one date per value`,
     );
   }
-  try {
+  return single(() => {
     const end = readCycleEnd(cycleEnd);
     const points = valueCells.flatMap((cell, i) => readPoint(cell, dateCells[i], i + 1) ?? []);
     return forecastAt(points, end.getTime()) ?? '';
-  } catch (error) {
-    throw error instanceof InputError ? new Error(error.message) : error;
-  }
+  });
 }
 
 /**
@@ -122,22 +120,13 @@ export function okrForecasts(
   cycleEnd: unknown,
   cycleStart?: unknown,
 ): Output | Output[][] {
-  const ids = cellsOf(logIds);
-  const valueCells = cellsOf(logValues);
-  const dateCells = cellsOf(logDates);
-  if (valueCells.length !== ids.length || dateCells.length !== ids.length) {
-    throw new Error(
-      `log_kr_ids, log_values and log_dates must be the same height, got ${ids.length}, ${valueCells.length} and ${dateCells.length}`,
-    );
-  }
-  let end: Date;
-  let from: Date | null;
-  try {
-    end = readCycleEnd(cycleEnd);
-    from = readDate(cycleStart as CellValue, 'cycle_start');
-  } catch (error) {
-    throw error instanceof InputError ? new Error(error.message) : error;
-  }
+  const [ids, valueCells, dateCells] = sideBySide([
+    ['log_kr_ids', logIds],
+    ['log_values', logValues],
+    ['log_dates', logDates],
+  ]) as [CellValue[], CellValue[], CellValue[]];
+  const end = single(() => readCycleEnd(cycleEnd));
+  const from = single(() => readDate(cycleStart as CellValue, 'cycle_start'));
   const rowsById = new Map<string, number[]>();
   ids.forEach((id, i) => {
     if (isBlank(id)) return;
@@ -169,10 +158,6 @@ function readScore(value: CellValue, field: string): number | null {
   return score;
 }
 
-function cellsOf(value: unknown): CellValue[] {
-  return Array.isArray(value) ? (value as CellValue[][]).flat() : [value as CellValue];
-}
-
 /** One value for a whole objective: its key results' scores, weighted. */
 export function okrRollup(scores: unknown, weights?: unknown): number | '' {
   const scoreCells = cellsOf(scores);
@@ -182,8 +167,8 @@ export function okrRollup(scores: unknown, weights?: unknown): number | '' {
       `weights has ${weightCells.length} cells but scores has ${scoreCells.length}: give one weight per score`,
     );
   }
-  const items: WeightedScore[] = [];
-  try {
+  return single(() => {
+    const items: WeightedScore[] = [];
     for (const [i, cell] of scoreCells.entries()) {
       const score = readScore(cell, `score #${i + 1}`);
       if (score === null) continue;
@@ -191,9 +176,7 @@ export function okrRollup(scores: unknown, weights?: unknown): number | '' {
       items.push({ score, weight: readNumber(weightCell, `weight #${i + 1}`) ?? 1 });
     }
     return rollUp(items) ?? '';
-  } catch (error) {
-    throw error instanceof InputError ? new Error(error.message) : error;
-  }
+  });
 }
 
 export function okrStatusOf(

@@ -15,6 +15,8 @@ const FORMULAS: Record<string, string[]> = {
   KPI_STATUS: ['value', 'warning', 'critical', 'direction'],
   KPI_TARGET_STATUS: ['value', 'target', 'direction', 'tolerance', 'default_direction', 'default_tolerance'],
   KPI_CHANGE: ['current', 'previous'],
+  OKR_CONFIDENCE: ['log_kr_ids', 'log_confidences', 'log_times', 'as_of', 'kr_ids'],
+  KPI_CARDS: ['names', 'values', 'targets', 'directions', 'history_days', 'history_names', 'history_values'],
 };
 
 describe('dist/Code.js', () => {
@@ -59,6 +61,25 @@ describe('dist/Code.js', () => {
       ).toEqual(col('On track', 'Off track'));
       expect(g.KPI_STATUS?.(col(0.99, 0.96, 0.9), 0.98, 0.95)).toEqual(col('OK', 'Warning', 'Breach'));
       expect(g.KPI_CHANGE?.(65, 100)).toBeCloseTo(-0.35);
+      expect(
+        g.OKR_CONFIDENCE?.(
+          col('KR-1', 'KR-2'),
+          col(6, 'on track'),
+          col(new Date(2026, 0, 5), new Date(2026, 0, 6)),
+          new Date(2026, 0, 6),
+        ),
+      ).toBe(7);
+      expect(
+        g.KPI_CARDS?.(
+          col('Leads'),
+          col(120),
+          col(100),
+          col(''),
+          col(new Date(2026, 0, 5)),
+          col('Leads'),
+          col(100),
+        ),
+      ).toEqual([['Leads', 120, new Date(2026, 0, 5), 100, 'met', 0.2, 'good']]);
     });
 
     it('throws a plain Error naming the argument for a bad single cell', () => {
