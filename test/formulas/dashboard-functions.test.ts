@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { kpiCards, okrConfidence } from '../../src/formulas/dashboard-functions';
 
 const col = (...values: unknown[]) => values.map((v) => [v]);
@@ -129,5 +130,43 @@ describe('KPI_CARDS', () => {
     expect(() =>
       cards(col('A'), col(1), '', '', { days: col(at(1)), names: col('A', 'B'), values: col(1) }),
     ).toThrow('history_days, history_names and history_values must be the same height, got 1, 2 and 1');
+  });
+});
+
+describe('KPI_CARDS over any cells', () => {
+  it('gives each KPI the card its row alone gives, never NaN or Infinity', () => {
+    const cell = fc.oneof(
+      fc.double({ noNaN: false }),
+      fc.integer({ min: -3, max: 3 }),
+      fc.constantFrom('', 'x', '5%', 'higher', 'lower', 'Churn', 'Leads', '#N/A', true),
+    );
+    const name = fc.constantFrom('', 'Leads', 'Churn', ' leads', 'NPS');
+    const historyRow = fc.tuple(
+      fc.integer({ min: 1, max: 5 }).map((d) => at(d, 0)),
+      name,
+      cell,
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(name, cell, cell, cell), { minLength: 1, maxLength: 6 }),
+        fc.array(historyRow, { maxLength: 8 }),
+        (rows, historyRows) => {
+          const h = {
+            days: col(...historyRows.map((r) => r[0])),
+            names: col(...historyRows.map((r) => r[1])),
+            values: col(...historyRows.map((r) => r[2])),
+          };
+          const column = (k: number) => col(...rows.map((r) => r[k]));
+          const all = kpiCards(column(0), column(1), column(2), column(3), h.days, h.names, h.values);
+          const alone = rows
+            .filter((r) => r[0] !== '')
+            .map((r) => kpiCards(r[0], r[1], r[2], r[3], h.days, h.names, h.values)[0]);
+          expect(all).toEqual(alone.length > 0 ? alone : [['', '', '', '', '', '', '']]);
+          for (const card of all)
+            for (const value of card)
+              if (typeof value === 'number') expect(Number.isFinite(value)).toBe(true);
+        },
+      ),
+    );
   });
 });
