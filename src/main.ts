@@ -16,6 +16,7 @@ import {
   okrZoneScore,
 } from './formulas/custom-functions';
 import { kpiCards, okrConfidence } from './formulas/dashboard-functions';
+import { okrGrade, okrObjectiveScores, okrObjectives, okrTree } from './formulas/objective-functions';
 import { dailyCheckFromTrigger } from './sheets/alerts-job';
 import { connectActiveTable, refreshScores, setUpSheets, showHelp } from './ui/actions';
 import { turnOffDailyAlerts, turnOnDailyAlerts } from './ui/alert-actions';
@@ -198,6 +199,70 @@ export function OKR_FORECASTS(
  */
 export function OKR_ROLLUP(scores: unknown, weights?: unknown) {
   return okrRollup(scores, weights);
+}
+
+/**
+ * Groups a key-results table by objective, in first-seen order: one row per objective with its score
+ * (the OKR_ROLLUP of its key results) and its number of key results. A blank objective cell under a key
+ * result belongs to the objective above it.
+ *
+ * @param {Array<Array<string>>} kr_objectives The key results' objective column.
+ * @param {Array<Array<number>>} kr_scores The key results' scores (0 to 1).
+ * @param {Array<Array<number>>} [kr_weights] One weight per key result; 1 if blank.
+ * @return One row per objective: objective, score, number of key results.
+ * @customfunction
+ */
+export function OKR_OBJECTIVES(kr_objectives: unknown, kr_scores: unknown, kr_weights?: unknown) {
+  return okrObjectives(kr_objectives, kr_scores, kr_weights);
+}
+
+/**
+ * Scores every objective of a list through its alignment: the weighted mean of its own key results and
+ * of each child objective whose link counts (the child's score as one key result of weight 1).
+ *
+ * @param {Array<Array<string>>} objectives The objectives, one per row.
+ * @param {Array<Array<string>>} parents Each objective's parent objective; blank for a top objective.
+ * @param {Array<Array<boolean>>} counts FALSE where the child is aligned only and does not count; TRUE if blank.
+ * @param {Array<Array<string>>} kr_objectives The key results' objective column.
+ * @param {Array<Array<number>>} kr_scores The key results' scores (0 to 1).
+ * @param {Array<Array<number>>} [kr_weights] One weight per key result; 1 if blank.
+ * @return One row per objective: its own key results, its score.
+ * @customfunction
+ */
+export function OKR_OBJECTIVE_SCORES(
+  objectives: unknown,
+  parents: unknown,
+  counts: unknown,
+  kr_objectives: unknown,
+  kr_scores: unknown,
+  kr_weights?: unknown,
+) {
+  return okrObjectiveScores(objectives, parents, counts, kr_objectives, kr_scores, kr_weights);
+}
+
+/**
+ * The objectives as a tree: each parent followed by its children, depth first, indented two spaces a
+ * level.
+ *
+ * @param {Array<Array<string>>} objectives The objectives, one per row.
+ * @param {Array<Array<string>>} parents Each objective's parent objective; blank for a top objective.
+ * @param {Array<Array<number>>} scores Each objective's score.
+ * @return One row per objective in tree order: indented objective, score, depth.
+ * @customfunction
+ */
+export function OKR_TREE(objectives: unknown, parents: unknown, scores: unknown) {
+  return okrTree(objectives, parents, scores);
+}
+
+/**
+ * The grade band of a score: red below 0.35, yellow below 0.65, green from 0.65.
+ *
+ * @param {number|Array<Array<number>>} score The score from 0 to 1.
+ * @return red, yellow or green, one per row for ranges.
+ * @customfunction
+ */
+export function OKR_GRADE(score: unknown) {
+  return okrGrade(score);
 }
 
 /**

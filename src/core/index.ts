@@ -1,4 +1,5 @@
 export * from './alerts';
+export * from './alignment';
 export * from './assignment';
 export * from './carry-down';
 export * from './cell';
@@ -29,6 +30,7 @@ export * from './linked-kpis';
 export * from './mail';
 export * from './manager-table';
 export * from './objective';
+export * from './objective-groups';
 export * from './output-columns';
 export * from './pace';
 export * from './plain-text';

@@ -3,7 +3,7 @@
  * by the custom formulas and by Refresh alike so both always agree.
  */
 import { type CellValue, readChoice, readDate, readDone, readNumber } from './cell';
-import { InputError } from './errors';
+import { describe, InputError } from './errors';
 import { KEY_RESULT_KINDS, type KeyResult, type KeyResultKind, KIND_SPELLINGS } from './key-result';
 import { DIRECTION_SPELLINGS, type Direction, resolveThresholds, type Thresholds } from './kpi';
 import { type Cycle, checkCycle, checkPaceBands, DEFAULT_PACE_BANDS, type PaceBands } from './pace';
@@ -115,4 +115,19 @@ export function readPaceBands(
     },
     names,
   );
+}
+
+/**
+ * A score as a formula reads it from a sheet: a number of 0 or more (above 1 is an uncapped key
+ * result's over-achievement), null for a blank; a row that shows another formula's `Error: ...` is an
+ * error here too, so a wrong input never passes for a score.
+ */
+export function readScore(value: CellValue, field: string): number | null {
+  if (typeof value === 'string' && value.startsWith('Error:'))
+    throw new InputError(`${field} is an error (${value})`);
+  const score = readNumber(value, field);
+  if (score !== null && score < 0) {
+    throw new InputError(`${field} must be 0 or more (a score), got ${describe(value)}`);
+  }
+  return score;
 }

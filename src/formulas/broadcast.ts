@@ -52,6 +52,11 @@ function checked(result: Output): Output {
   return result;
 }
 
+/** How a range call shows a bad row's problem in its cell. */
+export function errorCell(message: string): string {
+  return `Error: ${message}`;
+}
+
 /**
  * Reads a call's arguments as columns: ranges must be one column wide and of one height, which is
  * returned (0 when every argument is a single cell).
@@ -99,7 +104,7 @@ export function broadcast<const A extends readonly NamedArg[]>(
       for (; r < height; r++) out[r] = [checked(row(r))];
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      out[r] = [`Error: ${error.message}`];
+      out[r] = [errorCell(error.message)];
       r++;
     }
   }

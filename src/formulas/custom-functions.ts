@@ -17,6 +17,7 @@ import {
   readKind,
   readNumber,
   readPaceBands,
+  readScore,
   readTarget,
   readTargetDirection,
   readTargetTolerance,
@@ -145,17 +146,6 @@ export function okrForecasts(
     }
     return forecastAt(points, end.getTime()) ?? '';
   });
-}
-
-function readScore(value: CellValue, field: string): number | null {
-  if (typeof value === 'string' && value.startsWith('Error:'))
-    throw new InputError(`${field} is an error (${value})`);
-  const score = readNumber(value, field);
-  // Above 1 is an uncapped key result's over-achievement; below 0 is no score at all.
-  if (score !== null && score < 0) {
-    throw new InputError(`${field} must be 0 or more (a score), got ${describe(value)}`);
-  }
-  return score;
 }
 
 /** One value for a whole objective: its key results' scores, weighted. */
