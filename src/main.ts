@@ -15,7 +15,7 @@ import {
   okrStatusOf,
   okrZoneScore,
 } from './formulas/custom-functions';
-import { kpiCards, okrConfidence } from './formulas/dashboard-functions';
+import { kpiCards, okrConfidence, okrProgressByWeek } from './formulas/dashboard-functions';
 import { okrGrade, okrObjectiveScores, okrObjectives, okrTree } from './formulas/objective-functions';
 import { dailyCheckFromTrigger } from './sheets/alerts-job';
 import { connectActiveTable, refreshScores, setUpSheets, showHelp } from './ui/actions';
@@ -404,4 +404,54 @@ export function KPI_CARDS(
   history_values: unknown,
 ) {
   return kpiCards(names, values, targets, directions, history_days, history_names, history_values);
+}
+
+/**
+ * The average key-result score week by week against the expected progress, for a progress chart: one
+ * row per week from cycle_start (and the as-of day last), each key result scored by its latest
+ * check-in value by that day's end (0 before its first). Give the ranges without their headers.
+ *
+ * @param {Array<Array<string>>} kr_ids The key results' IDs.
+ * @param {Array<Array<number>>} starts The key results' start values.
+ * @param {Array<Array<number>>} targets The key results' targets.
+ * @param {Array<Array<string>>} kinds The key results' kinds (linear if blank).
+ * @param {Array<Array<number>>} commits For zone key results: the committed values.
+ * @param {Array<Array<number>>} stretches For zone key results: the stretch values.
+ * @param {Array<Array<string>>} log_kr_ids The check-in log's KR ID column.
+ * @param {Array<Array<number>>} log_values The check-in log's value column.
+ * @param {Array<Array<Date>>} log_times The check-in log's timestamp column.
+ * @param {Date} cycle_start The first day of the cycle.
+ * @param {Date} cycle_end The last day of the cycle.
+ * @param {Date} [as_of] The last day to chart; today if blank.
+ * @return One row per week: date, average score, expected progress.
+ * @customfunction
+ */
+export function OKR_PROGRESS_BY_WEEK(
+  kr_ids: unknown,
+  starts: unknown,
+  targets: unknown,
+  kinds: unknown,
+  commits: unknown,
+  stretches: unknown,
+  log_kr_ids: unknown,
+  log_values: unknown,
+  log_times: unknown,
+  cycle_start: unknown,
+  cycle_end: unknown,
+  as_of?: unknown,
+) {
+  return okrProgressByWeek(
+    kr_ids,
+    starts,
+    targets,
+    kinds,
+    commits,
+    stretches,
+    log_kr_ids,
+    log_values,
+    log_times,
+    cycle_start,
+    cycle_end,
+    as_of,
+  );
 }

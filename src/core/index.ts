@@ -34,6 +34,7 @@ export * from './objective-groups';
 export * from './output-columns';
 export * from './pace';
 export * from './plain-text';
+export * from './progress-by-week';
 export * from './read-cells';
 export * from './read-header';
 export * from './reminders';

@@ -15,6 +15,8 @@ import {
   latestValue,
   type Point,
   previousDifferent,
+  progressByWeek,
+  readCycle,
   readDate,
   readDirection,
   readNumber,
@@ -142,4 +144,55 @@ export function kpiCards(
     cards.push(kpiCard(name, valueColumn.at(r), targetColumn.at(r), directionColumn.at(r), history));
   }
   return cards.length > 0 ? cards : [new Array<Shown>(CARD_WIDTH).fill('')];
+}
+
+/**
+ * The progress-over-time chart's rows, [day, average key-result score, expected progress], one per
+ * week of the cycle up to as_of (today if blank) or the cycle's end.
+ */
+export function okrProgressByWeek(
+  krIds: unknown,
+  starts: unknown,
+  targets: unknown,
+  kinds: unknown,
+  commits: unknown,
+  stretches: unknown,
+  logIds: unknown,
+  logValues: unknown,
+  logTimes: unknown,
+  cycleStart: unknown,
+  cycleEnd: unknown,
+  asOf?: unknown,
+): Shown[][] {
+  const [ids, values, times] = sideBySide([
+    ['log_kr_ids', logIds],
+    ['log_values', logValues],
+    ['log_times', logTimes],
+  ]) as [CellValue[], CellValue[], CellValue[]];
+  const { columns, height } = readColumns([
+    ['kr_ids', krIds],
+    ['starts', starts],
+    ['targets', targets],
+    ['kinds', kinds],
+    ['commits', commits],
+    ['stretches', stretches],
+  ] as const);
+  const [idColumn, startColumn, targetColumn, kindColumn, commitColumn, stretchColumn] = columns;
+  return single(() => {
+    const cycle = readCycle(cycleStart as CellValue, cycleEnd as CellValue);
+    const day = readDate(asOf as CellValue, 'as_of') ?? new Date();
+    const rows = Array.from({ length: Math.max(height, 1) }, (_, r) => ({
+      id: idColumn.at(r),
+      kind: kindColumn.at(r),
+      start: startColumn.at(r),
+      target: targetColumn.at(r),
+      commit: commitColumn.at(r),
+      stretch: stretchColumn.at(r),
+    }));
+    return progressByWeek(rows, { ids, values, times }, cycle, day).map((week) => [
+      week.day,
+      week.score ?? '',
+      week.expected,
+    ]);
+  });
 }

@@ -20,6 +20,20 @@ const FORMULAS: Record<string, string[]> = {
   KPI_TARGET_STATUS: ['value', 'target', 'direction', 'tolerance', 'default_direction', 'default_tolerance'],
   KPI_CHANGE: ['current', 'previous'],
   OKR_CONFIDENCE: ['log_kr_ids', 'log_confidences', 'log_times', 'as_of', 'kr_ids'],
+  OKR_PROGRESS_BY_WEEK: [
+    'kr_ids',
+    'starts',
+    'targets',
+    'kinds',
+    'commits',
+    'stretches',
+    'log_kr_ids',
+    'log_values',
+    'log_times',
+    'cycle_start',
+    'cycle_end',
+    'as_of',
+  ],
   KPI_CARDS: ['names', 'values', 'targets', 'directions', 'history_days', 'history_names', 'history_values'],
 };
 
@@ -73,6 +87,25 @@ describe('dist/Code.js', () => {
           new Date(2026, 0, 6),
         ),
       ).toBe(7);
+      expect(
+        g.OKR_PROGRESS_BY_WEEK?.(
+          col('KR-1', 'KR-2'),
+          0,
+          100,
+          '',
+          '',
+          '',
+          col('KR-1'),
+          col(50),
+          col(new Date(2026, 0, 3)),
+          new Date(2026, 0, 1),
+          new Date(2026, 0, 29),
+          new Date(2026, 0, 8),
+        ),
+      ).toEqual([
+        [new Date(2026, 0, 1), 0, 0],
+        [new Date(2026, 0, 8), 0.25, 0.25],
+      ]);
       expect(
         g.KPI_CARDS?.(
           col('Leads'),

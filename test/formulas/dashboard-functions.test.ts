@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { kpiCards, okrConfidence } from '../../src/formulas/dashboard-functions';
+import { kpiCards, okrConfidence, okrProgressByWeek } from '../../src/formulas/dashboard-functions';
 
 const col = (...values: unknown[]) => values.map((v) => [v]);
 const at = (d: number, h = 12) => new Date(2026, 2, d, h);
@@ -168,5 +168,95 @@ describe('KPI_CARDS over any cells', () => {
         },
       ),
     );
+  });
+});
+
+describe('OKR_PROGRESS_BY_WEEK', () => {
+  const start = new Date(2026, 0, 1);
+  const end = new Date(2026, 2, 31);
+  const jan = (d: number, h = 0) => new Date(2026, 0, d, h);
+  const table = {
+    ids: col('KR-a', 'KR-m', 'KR-z', ''),
+    starts: col(0, '', 0, ''),
+    targets: col(100, '', 100, ''),
+    kinds: col('', 'milestone', 'zone', ''),
+    commits: col('', '', 80, ''),
+    stretches: col('', '', 130, ''),
+  };
+  const log = {
+    ids: col('KR-a', 'KR-m', 'KR-z', 'KR-a', ''),
+    values: col(20, true, 90, 60, ''),
+    times: col(jan(8, 18), jan(9), jan(14), jan(20, 8), ''),
+  };
+  const chart = (asOf: unknown, t = table, l = log) =>
+    okrProgressByWeek(
+      t.ids,
+      t.starts,
+      t.targets,
+      t.kinds,
+      t.commits,
+      t.stretches,
+      l.ids,
+      l.values,
+      l.times,
+      start,
+      end,
+      asOf,
+    );
+
+  it('gives one row per week: the day, the average score and the expected progress', () => {
+    const expected = (d: number) => (d - 1) / 89;
+    expect(chart(jan(20))).toEqual([
+      [jan(1), 0, 0],
+      [jan(8), expect.closeTo(0.2 / 3, 12), expect.closeTo(expected(8), 12)],
+      [jan(15), expect.closeTo(1.7 / 3, 12), expect.closeTo(expected(15), 12)],
+      [jan(20), expect.closeTo(2.1 / 3, 12), expect.closeTo(expected(20), 12)],
+    ]);
+  });
+
+  it("stops at the cycle's end, and takes a serial number for as_of", () => {
+    const rows = chart(46200); // 2026-06-26
+    expect(rows).toHaveLength(14);
+    expect(rows.at(-1)).toEqual([end, expect.closeTo(2.1 / 3, 12), 1]);
+  });
+
+  it('leaves out a row that cannot be scored, such as a header passed with the ranges', () => {
+    const withHeader = {
+      ids: col('KR ID', 'KR-a'),
+      starts: col('Start', 0),
+      targets: col('Target', 100),
+      kinds: col('Kind', ''),
+      commits: col('Commit', ''),
+      stretches: col('Stretch', ''),
+    };
+    const rows = chart(jan(8), withHeader, { ids: col('KR-a'), values: col(20), times: col(jan(2)) });
+    expect(rows).toEqual([
+      [jan(1), 0, 0],
+      [jan(8), 0.2, expect.closeTo(7 / 89, 12)],
+    ]);
+  });
+
+  it('is blank where no key result is listed', () => {
+    expect(chart(jan(8), { ...table, ids: col('', '', '', '') })).toEqual([
+      [jan(1), '', 0],
+      [jan(8), '', expect.closeTo(7 / 89, 12)],
+    ]);
+  });
+
+  it('throws a plain Error naming the argument and the value', () => {
+    expect(() => chart('soon')).toThrow(Error);
+    expect(() => chart('soon')).toThrow('as_of must be a date');
+    expect(() => chart(new Date(2025, 11, 1))).toThrow(
+      'as_of (2025-12-01) is before cycle_start (2026-01-01)',
+    );
+    expect(() =>
+      chart(jan(8), { ...table, ids: col('KR-a', '', 'KR-z', ''), targets: col('', '', '', '') }),
+    ).toThrow('key result "KR-a": target is blank');
+    expect(() => chart(jan(8), { ...table, kinds: col('', '') })).toThrow(
+      'kinds has 2 rows but kr_ids has 4: ranges must be the same height',
+    );
+    expect(() =>
+      okrProgressByWeek('KR-a', 0, 100, '', '', '', col('KR-a'), col(1), col(jan(2)), end, start, jan(8)),
+    ).toThrow('cycle_end (2026-01-01) must be after cycle_start (2026-03-31)');
   });
 });
