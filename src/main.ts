@@ -12,6 +12,7 @@ import {
   okrPace,
   okrRollup,
   okrScore,
+  okrStale,
   okrStatusOf,
   okrZoneScore,
 } from './formulas/custom-functions';
@@ -303,6 +304,29 @@ export function OKR_STATUS(
  */
 export function OKR_PACE(score: unknown, cycle_start: unknown, cycle_end: unknown, as_of?: unknown) {
   return okrPace(score, cycle_start, cycle_end, as_of);
+}
+
+/**
+ * Key results gone longer than the check-in interval without a check-in: for each row, the days since
+ * its last check-in (or since the cycle's start, never checked in) when more than the interval, else
+ * blank. The same rule as the OKRs sheet's stale highlight. =COUNT(OKR_STALE(...)) counts them.
+ *
+ * @param {Array<Array<string>>} key_results The key results' names; rows without one stay blank.
+ * @param {Array<Array<Date>>} last_check_ins Each key result's last check-in (blank: never).
+ * @param {Date} cycle_start The first day of the cycle.
+ * @param {number} [interval] Days a key result may go without a check-in; 7 if blank.
+ * @param {Date} [as_of] The day to judge on; today if blank.
+ * @return Days without a check-in for the stale ones, one per row.
+ * @customfunction
+ */
+export function OKR_STALE(
+  key_results: unknown,
+  last_check_ins: unknown,
+  cycle_start: unknown,
+  interval?: unknown,
+  as_of?: unknown,
+) {
+  return okrStale(key_results, last_check_ins, cycle_start, interval, as_of);
 }
 
 /**

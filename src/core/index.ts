@@ -39,6 +39,7 @@ export * from './read-cells';
 export * from './read-header';
 export * from './reminders';
 export * from './sheets-dates';
+export * from './stale';
 export * from './sudden-change';
 export * from './table-roles';
 export * from './tables';

@@ -11,6 +11,7 @@ import {
   kpiStatus,
   okrStatus,
   pace,
+  readCheckInSchedule,
   readCycle,
   readDate,
   readKeyResultOfKind,
@@ -25,6 +26,7 @@ import {
   rollUp,
   scoreKeyResult,
   shownChange,
+  staleDays,
   type TimedValue,
   targetStatus,
   type WeightedScore,
@@ -224,6 +226,45 @@ export function okrPace(
       return value === null ? '' : pace(value, cycleOf(r), asOfOf(r));
     };
   });
+}
+
+/**
+ * Days without a check-in for each key result gone longer than the interval (stale), blank for the
+ * others and for rows with no key result.
+ */
+export function okrStale(
+  keyResults: unknown,
+  lastCheckIns: unknown,
+  cycleStart: unknown,
+  interval: unknown,
+  asOf?: unknown,
+): Output | Output[][] {
+  const args = [
+    ['key_results', keyResults],
+    ['last_check_ins', lastCheckIns],
+    ['cycle_start', cycleStart],
+    ['interval', interval],
+    ['as_of', asOf],
+  ] as const;
+  const today = new Date();
+  return broadcast(args, ([names, lasts, starts, intervals, asOfs]) => {
+    const startOf = derived([starts], (start) => readRequiredDate(start, 'cycle_start'));
+    const intervalOf = derived([intervals], (days) => readCheckInSchedule(days, '', NAMES).intervalDays);
+    const asOfOf = asOfReader(asOfs, today);
+    return (r) => {
+      if (isBlank(names.at(r))) return '';
+      const last = readDate(lasts.at(r), 'last_check_in');
+      return staleDays(last, startOf(r), asOfOf(r), intervalOf(r)) ?? '';
+    };
+  });
+}
+
+const NAMES = { interval: 'interval', day: 'check-in day' } as const;
+
+function readRequiredDate(value: CellValue, field: string): Date {
+  const date = readDate(value, field);
+  if (date === null) throw new InputError(`${field} is blank`);
+  return date;
 }
 
 export function kpiStatusOf(
