@@ -1,0 +1,526 @@
+/**
+ * The dashboard sheet: where each block sits and the formulas it holds. Everything on it is a formula
+ * over the team's sheets (the add-on's own functions, COUNTIF, FILTER, SORT...), and every chart reads a
+ * range of it, so the whole page stays right as values are typed, with no script run. Blocks that grow
+ * with the data (the objective tree, KPI cards, the weeks of the cycle) each have columns of their own
+ * with nothing below them, so a spill never runs into another block.
+ */
+import { KPI_STATUSES, type KpiMode } from './kpi-rule';
+import { GRADE_BANDS } from './objective';
+import { type Formula, type PlannedCell, SETTING_NAMES, STATUS_COLOURS } from './output-columns';
+import { type ColumnMap, columnLetter, type Field } from './tables';
+
+/** An OKR or KPI table as the dashboard reads it: its sheet, header row and columns. */
+export interface SourceTable {
+  readonly sheetName: string;
+  readonly headerRow: number;
+  readonly map: ColumnMap;
+}
+
+/** The objectives list (Objectives sheet): the columns the tree reads, 1-based. */
+export interface ObjectivesSource {
+  readonly sheetName: string;
+  readonly headerRow: number;
+  readonly objective: number;
+  readonly parent: number;
+  readonly keyResults: number;
+  readonly score: number;
+}
+
+/** A log sheet's columns, by title, 1-based; its data starts on row 2. */
+export interface LogSource {
+  readonly sheetName: string;
+  readonly columns: Readonly<Record<string, number>>;
+}
+
+export interface DashboardSources {
+  readonly okr?: SourceTable;
+  readonly kpi?: SourceTable & { readonly mode: KpiMode };
+  readonly objectives?: ObjectivesSource;
+  readonly checkIns?: LogSource;
+  readonly history?: LogSource;
+}
+
+export type ChartKind = 'bar' | 'pie' | 'line';
+
+/** A chart the add-on keeps on the dashboard; `key` names it in the dashboard's metadata. */
+export interface ChartSpec {
+  readonly key: 'objectives' | 'status' | 'progress';
+  readonly kind: ChartKind;
+  /** A1 ranges of the dashboard sheet; the first column is the labels. */
+  readonly ranges: readonly string[];
+  readonly anchor: { readonly row: number; readonly column: number };
+  readonly width: number;
+  readonly height: number;
+  readonly options: Readonly<Record<string, string | number | boolean | readonly string[]>>;
+}
+
+/** A block of cells written in one setValues. */
+export interface CellBlock {
+  readonly row: number;
+  readonly column: number;
+  readonly values: PlannedCell[][];
+}
+
+export interface DashboardRule {
+  readonly range: string;
+  /** A custom formula relative to the range's first cell. */
+  readonly formula: string;
+  readonly background: string;
+  readonly fontColor?: string;
+}
+
+export interface DashboardPlan {
+  readonly blocks: readonly CellBlock[];
+  readonly formats: readonly { readonly range: string; readonly format: string }[];
+  readonly rules: readonly DashboardRule[];
+  readonly charts: readonly ChartSpec[];
+  readonly widths: readonly { readonly column: number; readonly width: number }[];
+  /** Cells in bold (titles and headers). */
+  readonly bold: readonly string[];
+  /** The rectangle every block lies in, for the one read Refresh makes of it. */
+  readonly area: { readonly rows: number; readonly columns: number };
+}
+
+export const DASHBOARD_SHEET = 'Dashboard';
+
+/** How many rows an exception list shows: the few that need attention, worst first. */
+export const EXCEPTION_ROWS = 10;
+/** Rows the charts read below their header: room for a big company's objectives and a year of weeks. */
+const CHART_ROWS = 200;
+
+const HEADLINE_ROW = 4;
+const CHART_ROW = 7;
+const SECTION_ROW = 25;
+const TABLE_ROW = SECTION_ROW + 1;
+
+/** Where each block starts (1-based columns). */
+const AT = {
+  tree: 1, // A:D
+  cards: 6, // F:M
+  exceptions: 15, // O:P, four lists one under another
+  status: 18, // R:S
+  progress: 21, // U:W
+  grades: 25, // Y:AB, the objective chart's data
+} as const;
+
+const STATUSES = ['On track', 'At risk', 'Off track', 'Done', 'Not started'] as const;
+const STATUS_CHART_COLOURS = ['#34a853', '#fbbc04', '#ea4335', '#1a73e8', '#9aa0a6'];
+const GRADE_CHART_COLOURS = ['#ea4335', '#fbbc04', '#34a853'];
+
+function f(text: string): Formula {
+  return { formula: `=${text}` };
+}
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** A column of a table from its header row down (rows typed or inserted later are included). */
+function tableColumn(table: SourceTable, field: Field): string | null {
+  const column = table.map[field];
+  if (column === undefined) return null;
+  const letter = columnLetter(column);
+  return `${quoteSheet(table.sheetName)}!${letter}${table.headerRow}:${letter}`;
+}
+
+function listColumn(source: { sheetName: string; headerRow: number }, column: number): string {
+  const letter = columnLetter(column);
+  return `${quoteSheet(source.sheetName)}!${letter}${source.headerRow}:${letter}`;
+}
+
+/** A log's column from its first data row down. */
+function logColumn(log: LogSource, title: string): string | null {
+  const column = log.columns[title];
+  if (column === undefined) return null;
+  const letter = columnLetter(column);
+  return `${quoteSheet(log.sheetName)}!${letter}2:${letter}`;
+}
+
+/** A1 of a cell of the dashboard. */
+function a1(row: number, column: number): string {
+  return `${columnLetter(column)}${row}`;
+}
+
+function rangeA1(row: number, column: number, rows: number, columns: number): string {
+  return `${a1(row, column)}:${a1(row + rows - 1, column + columns - 1)}`;
+}
+
+/** The formula, or a blank cell when a source it reads is missing. */
+function when(parts: readonly (string | null)[], build: (...refs: string[]) => string): PlannedCell {
+  return parts.every((p) => p !== null) ? f(build(...(parts as string[]))) : '';
+}
+
+/** The ranges the dashboard's formulas read, or null where a source or column is missing. */
+class Refs {
+  constructor(private readonly s: DashboardSources) {}
+
+  /** An OKR table column with its header, for COUNTIF and AVERAGE (which need a range, skip text). */
+  okr(field: Field): string | null {
+    return this.s.okr ? tableColumn(this.s.okr, field) : null;
+  }
+
+  /** An OKR table column's data rows, for the add-on's functions. */
+  okrData(field: Field): string | null {
+    const column = this.okr(field);
+    return column && `DROP(${column},1)`;
+  }
+
+  kpi(field: Field): string | null {
+    return this.s.kpi ? tableColumn(this.s.kpi, field) : null;
+  }
+
+  kpiData(field: Field): string | null {
+    const column = this.kpi(field);
+    return column && `DROP(${column},1)`;
+  }
+
+  objectives(column: keyof Omit<ObjectivesSource, 'sheetName' | 'headerRow'>): string | null {
+    const o = this.s.objectives;
+    return o ? listColumn(o, o[column]) : null;
+  }
+
+  objectivesData(column: keyof Omit<ObjectivesSource, 'sheetName' | 'headerRow'>): string | null {
+    const range = this.objectives(column);
+    return range && `DROP(${range},1)`;
+  }
+
+  checkIns(title: string): string | null {
+    return this.s.checkIns ? logColumn(this.s.checkIns, title) : null;
+  }
+
+  history(title: string): string | null {
+    return this.s.history ? logColumn(this.s.history, title) : null;
+  }
+}
+
+const { asOf, cycleStart, cycleEnd, checkInInterval, cycleName } = SETTING_NAMES;
+
+/** Each key result's days without a check-in when stale (the OKRs sheet's stale highlight's rule). */
+function staleCall(refs: Refs): string | null {
+  const [kr, last] = [refs.okrData('keyResult'), refs.okrData('lastCheckIn')];
+  return kr && last && `OKR_STALE(${kr},${last},${cycleStart},${checkInInterval},${asOf})`;
+}
+
+function headlines(refs: Refs, kpiMode: KpiMode | undefined): CellBlock {
+  const keyResults = refs.okr('keyResult');
+  const share = (status: string) =>
+    when(
+      [refs.okr('status'), keyResults],
+      (st, kr) => `IFERROR(COUNTIF(${st},"${status}")/(COUNTA(${kr})-1),"")`,
+    );
+  const confidenceOn = (day: string) => (ids: string, conf: string, times: string, krIds: string) =>
+    `OKR_CONFIDENCE(${ids},${conf},${times},${day},${krIds})`;
+  const [bad, warn] = KPI_STATUSES[kpiMode ?? 'limits'];
+  const kpiCount = (status: string) => when([refs.kpi('status')], (st) => `COUNTIF(${st},"${status}")`);
+  const figures: readonly (readonly [string, PlannedCell])[] = [
+    ['Objectives', when([refs.objectives('objective')], (o) => `MAX(0,COUNTA(${o})-1)`)],
+    ['Key results', when([keyResults], (kr) => `MAX(0,COUNTA(${kr})-1)`)],
+    ['On track', share('On track')],
+    ['At risk', share('At risk')],
+    ['Off track', share('Off track')],
+    ['Average score', when([refs.okr('score')], (sc) => `IFERROR(AVERAGE(${sc}),"")`)],
+    ['Average confidence', when([refs.okr('confidence')], (c) => `IFERROR(AVERAGE(${c}),"")`)],
+    [
+      'Confidence change, 2 weeks',
+      when(
+        [refs.checkIns('KR ID'), refs.checkIns('Confidence'), refs.checkIns('Timestamp'), refs.okrData('id')],
+        (ids, conf, times, krIds) =>
+          `IFERROR(${confidenceOn(asOf)(ids, conf, times, krIds)}-${confidenceOn(`${asOf}-14`)(ids, conf, times, krIds)},"")`,
+      ),
+    ],
+    [`KPIs in ${bad.toLowerCase()}`, kpiCount(bad)],
+    [`KPIs in ${warn.toLowerCase()}`, kpiCount(warn)],
+    ['Stale key results', when([staleCall(refs)], (days) => `COUNT(${days})`)],
+  ];
+  return {
+    row: HEADLINE_ROW,
+    column: 1,
+    values: [figures.map(([label]) => label), figures.map(([, cell]) => cell)],
+  };
+}
+
+/** Number formats of the headline values, in headline order. */
+const HEADLINE_FORMATS = ['0', '0', '0%', '0%', '0%', '0%', '0.0', '+0.0;-0.0;0.0', '0', '0', '0'];
+
+function title(): CellBlock {
+  return {
+    row: 1,
+    column: 1,
+    values: [
+      ['OKR & KPI dashboard'],
+      [f(`IF(LEN(${cycleName}),${cycleName}&" · ","")&"as of "&TEXT(${asOf},"yyyy-mm-dd")`)],
+    ],
+  };
+}
+
+/** A titled table whose body is one formula spilling under its header row. */
+function table(column: number, heading: string, headers: readonly string[], body: PlannedCell): CellBlock {
+  const pad = (cells: PlannedCell[]) => [...cells, ...Array(headers.length - cells.length).fill('')];
+  return {
+    row: SECTION_ROW,
+    column,
+    values: [pad([heading]), [...headers], pad([body])],
+  };
+}
+
+function tree(refs: Refs): CellBlock[] {
+  const body = when(
+    [refs.objectivesData('objective'), refs.objectivesData('parent'), refs.objectivesData('score')],
+    (o, p, sc) => `OKR_TREE(${o},${p},${sc})`,
+  );
+  const scores = `${columnLetter(AT.tree + 1)}${TABLE_ROW + 1}:${columnLetter(AT.tree + 1)}`;
+  return [
+    table(AT.tree, 'Objectives', ['Objective', 'Score', 'Level'], body),
+    { row: TABLE_ROW, column: AT.tree + 3, values: [['Grade'], [f(`OKR_GRADE(${scores})`)]] },
+  ];
+}
+
+/** KPI cards: one row each, with a sparkline of the KPI's recorded history beside it. */
+function cards(refs: Refs, kpiRows: number): CellBlock[] {
+  const body = when(
+    [
+      refs.kpiData('name'),
+      refs.kpiData('value'),
+      refs.kpiData('target'),
+      refs.kpiData('direction'),
+      refs.history('Day'),
+      refs.history('KPI'),
+      refs.history('Value'),
+    ],
+    (...args) => `KPI_CARDS(${args.join(',')})`,
+  );
+  const headers = ['KPI', 'Latest', 'Date', 'Target', 'Met', 'Change', 'Change is', 'Trend'];
+  const first = TABLE_ROW + 1;
+  const name = columnLetter(AT.cards);
+  const values = refs.history('Value');
+  const names = refs.history('KPI');
+  const trend = (row: number): PlannedCell =>
+    values && names
+      ? f(`IF(LEN(${name}${row}),IFERROR(SPARKLINE(FILTER(${values},${names}=${name}${row})),""),"")`)
+      : '';
+  return [
+    table(AT.cards, 'KPIs', headers.slice(0, -1), body),
+    {
+      row: TABLE_ROW,
+      column: AT.cards + headers.length - 1,
+      values: [['Trend'], ...Array.from({ length: kpiRows }, (_, i) => [trend(first + i)])],
+    },
+  ];
+}
+
+const LIST_HEIGHT = EXCEPTION_ROWS + 3; // heading, header, rows, a blank row
+
+/** The exception lists, one under another: each the worst few rows, or "None". */
+function exceptions(refs: Refs, kpiMode: KpiMode | undefined): CellBlock[] {
+  const top = (rows: string, sortColumn: number, ascending: boolean) =>
+    `IFERROR(SORTN(${rows},${EXCEPTION_ROWS},0,${sortColumn},${ascending ? 'TRUE' : 'FALSE'}),"None")`;
+  const kr = refs.okrData('keyResult');
+  const stale = staleCall(refs);
+  const [breach] = KPI_STATUSES[kpiMode ?? 'limits'];
+  const lists: readonly (readonly [string, readonly string[], PlannedCell])[] = [
+    [
+      'Key results off track',
+      ['Key result', 'Score'],
+      when([kr, refs.okrData('score'), refs.okrData('status')], (k, sc, st) =>
+        top(`FILTER(HSTACK(${k},${sc}),${st}="Off track")`, 2, true),
+      ),
+    ],
+    [
+      'No check-in for longer than the interval',
+      ['Key result', 'Days'],
+      when([kr, stale], (k, days) => top(`FILTER(HSTACK(${k},${days}),${days}<>"")`, 2, false)),
+    ],
+    [
+      `KPIs in ${breach.toLowerCase()}`,
+      ['KPI', 'Current'],
+      when([refs.kpiData('name'), refs.kpiData('value'), refs.kpiData('status')], (n, v, st) =>
+        top(`FILTER(HSTACK(${n},${v}),${st}="${breach}")`, 1, true),
+      ),
+    ],
+    [
+      'Objectives without key results',
+      ['Objective', 'Key results'],
+      when([refs.objectivesData('objective'), refs.objectivesData('keyResults')], (o, n) =>
+        top(`FILTER(HSTACK(${o},${n}),${n}=0,${o}<>"")`, 1, true),
+      ),
+    ],
+  ];
+  return lists.map(([heading, headers, body], i) => ({
+    ...table(AT.exceptions, heading, headers, body),
+    row: SECTION_ROW + i * LIST_HEIGHT,
+  }));
+}
+
+function statusTable(refs: Refs): CellBlock {
+  const status = refs.okr('status');
+  const first = TABLE_ROW + 1;
+  const label = columnLetter(AT.status);
+  return {
+    row: SECTION_ROW,
+    column: AT.status,
+    values: [
+      ['Key results by status', ''],
+      ['Status', 'Key results'],
+      ...STATUSES.map((name, i) => [name, status ? f(`COUNTIF(${status},${label}${first + i})`) : '']),
+    ],
+  };
+}
+
+function progress(refs: Refs): CellBlock {
+  // Start, kind, commit and stretch are optional columns of a team's table: blank arguments then.
+  const optional = (field: Field) => refs.okrData(field) ?? '""';
+  const log = ['KR ID', 'Value', 'Timestamp'].map((title) => refs.checkIns(title));
+  const body = when([refs.okrData('id'), refs.okrData('target'), ...log], (ids, targets, ...logs) => {
+    const scoring = [optional('start'), targets, optional('kind'), optional('commit'), optional('stretch')];
+    return `OKR_PROGRESS_BY_WEEK(${[ids, ...scoring, ...logs, cycleStart, cycleEnd, asOf].join(',')})`;
+  });
+  return table(AT.progress, 'Progress over the cycle', ['Week', 'Average score', 'Expected'], body);
+}
+
+/** The objective chart's data: each objective's score in the column of its grade band. */
+function gradeSeries(): CellBlock {
+  const column = (offset: number) => {
+    const letter = columnLetter(AT.tree + offset);
+    return `${letter}${TABLE_ROW + 1}:${letter}`;
+  };
+  return table(
+    AT.grades,
+    'Chart data: objective scores by grade band',
+    ['Objective', `Below ${GRADE_BANDS.yellowFrom}`, 'Progress', `${GRADE_BANDS.greenFrom} and over`],
+    f(`OKR_GRADE_SPLIT(${column(0)},${column(1)})`),
+  );
+}
+
+function charts(): ChartSpec[] {
+  const body = (column: number, columns: number) => rangeA1(TABLE_ROW, column, CHART_ROWS + 1, columns);
+  const size = { width: 460, height: 340 };
+  return [
+    {
+      key: 'objectives',
+      kind: 'bar',
+      ranges: [body(AT.grades, 4)],
+      anchor: { row: CHART_ROW, column: 1 },
+      ...size,
+      options: {
+        title: 'Objective scores',
+        isStacked: true,
+        colors: GRADE_CHART_COLOURS,
+        legend: 'none',
+        'hAxis.viewWindow.min': 0,
+        'hAxis.viewWindow.max': 1,
+        'hAxis.format': 'percent',
+      },
+    },
+    {
+      key: 'status',
+      kind: 'pie',
+      ranges: [rangeA1(TABLE_ROW, AT.status, STATUSES.length + 1, 2)],
+      anchor: { row: CHART_ROW, column: AT.cards + 1 },
+      ...size,
+      options: {
+        title: 'Key results by status',
+        colors: STATUS_CHART_COLOURS,
+        pieHole: 0.4,
+        legend: 'right',
+      },
+    },
+    {
+      key: 'progress',
+      kind: 'line',
+      ranges: [body(AT.progress, 3)],
+      anchor: { row: CHART_ROW, column: AT.exceptions },
+      ...size,
+      options: {
+        title: 'Average score by week against the expected pace',
+        colors: ['#1a73e8', '#9aa0a6'],
+        legend: 'bottom',
+        'vAxis.viewWindow.min': 0,
+        'vAxis.format': 'percent',
+      },
+    },
+  ];
+}
+
+function rules(): DashboardRule[] {
+  const first = TABLE_ROW + 1;
+  const at = (column: number) => `${columnLetter(column)}${first}`;
+  const open = (column: number) => `${at(column)}:${columnLetter(column)}`;
+  const grade = at(AT.tree + 3);
+  const met = at(AT.cards + 4);
+  const changeIs = `$${columnLetter(AT.cards + 6)}${first}`;
+  return [
+    { range: open(AT.tree + 3), formula: `=${grade}="red"`, background: STATUS_COLOURS.bad },
+    { range: open(AT.tree + 3), formula: `=${grade}="yellow"`, background: STATUS_COLOURS.warn },
+    { range: open(AT.tree + 3), formula: `=${grade}="green"`, background: STATUS_COLOURS.good },
+    { range: open(AT.cards + 4), formula: `=${met}="met"`, background: STATUS_COLOURS.good },
+    { range: open(AT.cards + 4), formula: `=${met}="not met"`, background: STATUS_COLOURS.bad },
+    {
+      range: `${at(AT.cards + 5)}:${columnLetter(AT.cards + 6)}`,
+      formula: `=${changeIs}="good"`,
+      background: STATUS_COLOURS.good,
+    },
+    {
+      range: `${at(AT.cards + 5)}:${columnLetter(AT.cards + 6)}`,
+      formula: `=${changeIs}="bad"`,
+      background: STATUS_COLOURS.bad,
+    },
+  ];
+}
+
+function formats(): DashboardPlan['formats'] {
+  const first = TABLE_ROW + 1;
+  const open = (column: number, columns = 1) =>
+    `${columnLetter(column)}${first}:${columnLetter(column + columns - 1)}`;
+  return [
+    ...HEADLINE_FORMATS.map((format, i) => ({ range: a1(HEADLINE_ROW + 1, i + 1), format })),
+    { range: open(AT.tree + 1), format: '0%' },
+    { range: open(AT.cards + 2), format: 'yyyy-mm-dd' },
+    { range: open(AT.cards + 5), format: '+0.0%;-0.0%;0.0%' },
+    { range: rangeA1(first, AT.exceptions + 1, EXCEPTION_ROWS, 1), format: '0%' },
+    { range: open(AT.progress), format: 'yyyy-mm-dd' },
+    { range: open(AT.progress + 1, 2), format: '0%' },
+    { range: open(AT.grades + 1, 3), format: '0%' },
+  ];
+}
+
+/**
+ * The whole dashboard for these sources; `kpiRows` is how many KPI rows get a trend sparkline (a
+ * SPARKLINE cannot spill, so each card row holds one; Refresh adds rows as KPIs are added).
+ */
+export function planDashboard(sources: DashboardSources, kpiRows: number): DashboardPlan {
+  const refs = new Refs(sources);
+  const mode = sources.kpi?.mode;
+  const blocks = [
+    title(),
+    headlines(refs, mode),
+    ...tree(refs),
+    ...cards(refs, kpiRows),
+    ...exceptions(refs, mode),
+    statusTable(refs),
+    progress(refs),
+    gradeSeries(),
+  ];
+  const lastRow = Math.max(...blocks.map((b) => b.row + b.values.length - 1));
+  const lastColumn = Math.max(...blocks.map((b) => b.column + (b.values[0]?.length ?? 1) - 1));
+  return {
+    blocks,
+    formats: formats(),
+    rules: rules(),
+    charts: charts(),
+    widths: [
+      { column: AT.tree, width: 280 },
+      { column: AT.cards, width: 180 },
+      { column: AT.exceptions, width: 280 },
+      { column: AT.status, width: 110 },
+      { column: AT.grades, width: 200 },
+    ],
+    bold: [
+      'A1',
+      rangeA1(HEADLINE_ROW, 1, 1, HEADLINE_FORMATS.length),
+      rangeA1(SECTION_ROW, 1, 2, lastColumn),
+      ...[1, 2, 3].map((i) => rangeA1(SECTION_ROW + i * LIST_HEIGHT, AT.exceptions, 2, 2)),
+    ],
+    area: { rows: lastRow, columns: lastColumn },
+  };
+}
