@@ -17,6 +17,7 @@ import {
   okrZoneScore,
 } from './formulas/custom-functions';
 import { kpiCards, okrConfidence, okrProgressByWeek } from './formulas/dashboard-functions';
+import { okrGradeSplit } from './formulas/grade-split';
 import { okrGrade, okrObjectiveScores, okrObjectives, okrTree } from './formulas/objective-functions';
 import { dailyCheckFromTrigger } from './sheets/alerts-job';
 import { connectActiveTable, refreshScores, setUpSheets, showHelp } from './ui/actions';
@@ -327,6 +328,19 @@ export function OKR_STALE(
   as_of?: unknown,
 ) {
   return okrStale(key_results, last_check_ins, cycle_start, interval, as_of);
+}
+
+/**
+ * Spreads scores over one column per grade band (below 0.35, 0.35 to 0.65, 0.65 and over), one row per
+ * labelled row, so a stacked bar chart of the result colours each bar by its band.
+ *
+ * @param {Array<Array<string>>} labels The bars' labels; rows without one are left out.
+ * @param {Array<Array<number>>} scores One score per label.
+ * @return [label, red, yellow, green] per row, the score in its band's column.
+ * @customfunction
+ */
+export function OKR_GRADE_SPLIT(labels: unknown, scores: unknown) {
+  return okrGradeSplit(labels, scores);
 }
 
 /**
