@@ -8,8 +8,9 @@
  */
 import { KPI_STATUSES, type KpiMode, kpiMode } from './kpi-rule';
 import { GRADE_BANDS } from './objective';
+import type { ObjectivesMap } from './objectives-sheet';
 import { SETTING_NAMES, STATUS_COLOURS } from './output-columns';
-import { type ColumnMap, columnLetter, type Field, type TableKind } from './tables';
+import { type ColumnMap, columnLetter, type TableKind } from './tables';
 
 export const RULE_MARKER = '"OKR & KPI Tracker"';
 
@@ -63,12 +64,12 @@ const SCORE_BANDS: readonly Band[] = [
 ];
 
 /** One rule per band and coloured column, each reading the judging column of its own row. */
-function rulesFor(
-  map: ColumnMap,
+function rulesFor<F extends string>(
+  map: Readonly<Partial<Record<F, number>>>,
   firstRow: number,
-  judge: Field,
+  judge: F,
   bands: readonly Band[],
-  coloured: readonly Field[],
+  coloured: readonly F[],
 ): HighlightRule[] {
   const judgeColumn = map[judge];
   if (judgeColumn === undefined) return [];
@@ -112,4 +113,18 @@ function staleRule(map: ColumnMap, firstRow: number): HighlightRule[] {
     `${setting(SETTING_NAMES.asOf)}-${day}>${setting(SETTING_NAMES.checkInInterval)}`;
   const condition = `LEN($${columnLetter(keyResult)}${firstRow})>0,OR(AND(ISBLANK(${ref}),${since(setting(SETTING_NAMES.cycleStart))}),AND(ISNUMBER(${ref}),${since(`INT(${ref})`)}))`;
   return [{ column: last, formula: marked(condition), background: STATUS_COLOURS.warn }];
+}
+
+const GRADE_TEXT_BANDS: readonly Band[] = [
+  [textIs('red'), STATUS_COLOURS.bad],
+  [textIs('yellow'), STATUS_COLOURS.warn],
+  [textIs('green'), STATUS_COLOURS.good],
+];
+
+/** The Objectives sheet: its grade and status coloured as the key results' are. */
+export function planObjectiveHighlights(map: ObjectivesMap, firstRow: number): HighlightRule[] {
+  return [
+    ...rulesFor(map, firstRow, 'grade', GRADE_TEXT_BANDS, ['grade']),
+    ...rulesFor(map, firstRow, 'status', OKR_STATUS_BANDS, ['status']),
+  ];
 }

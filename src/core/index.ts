@@ -31,6 +31,7 @@ export * from './mail';
 export * from './manager-table';
 export * from './objective';
 export * from './objective-groups';
+export * from './objectives-sheet';
 export * from './output-columns';
 export * from './pace';
 export * from './plain-text';

@@ -107,7 +107,7 @@ function call(name: string, args: string[]): RangeFormula {
 }
 
 /** A text as a formula string literal. */
-function quoted(text: string): string {
+export function quoted(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
@@ -196,7 +196,7 @@ function okrPlans(ctx: OutputContext): Partial<Record<Field, ColumnPlan>> {
  * A bar from 0 to 1 coloured by grade band, drawn by Sheets' own SPARKLINE. The colour is chosen
  * outside the options array: one plain SPARKLINE per band keeps each array literal constant.
  */
-function progressBar(score: string): Formula {
+export function progressBar(score: string): Formula {
   const bar = (colour: string) => `SPARKLINE(${score},{"charttype","bar";"max",1;"color1","${colour}"})`;
   const formula = `=IF(ISNUMBER(${score}),IF(${score}>=${GRADE_BANDS.greenFrom},${bar(BAR_COLOURS.green)},IF(${score}>=${GRADE_BANDS.yellowFrom},${bar(BAR_COLOURS.yellow)},${bar(BAR_COLOURS.red)})),"")`;
   return { formula };

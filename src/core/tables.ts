@@ -128,7 +128,8 @@ export interface TableDefaults {
 /** Field -> 1-based column of the sheet. */
 export type ColumnMap = Partial<Record<Field, number>>;
 
-function folded(header: CellValue): string {
+/** A header as titles are compared: case, spacing and punctuation folded. */
+export function foldedTitle(header: CellValue): string {
   return String(header ?? '')
     .toLowerCase()
     .replace(/[\s_\-./()]+/g, ' ')
@@ -140,10 +141,10 @@ function folded(header: CellValue): string {
  * set up is found again when its metadata was lost. A team's table is read with readHeaderRow.
  */
 export function matchTitles(kind: TableKind, headers: readonly CellValue[]): ColumnMap {
-  const names = headers.map(folded);
+  const names = headers.map(foldedTitle);
   const map: ColumnMap = {};
   for (const field of [...inputsOf(kind), ...outputsOf(kind)]) {
-    const at = names.indexOf(folded((columnsOf(kind)[field] as ColumnSpec).title));
+    const at = names.indexOf(foldedTitle((columnsOf(kind)[field] as ColumnSpec).title));
     if (at >= 0) map[field] = at + 1;
   }
   return map;

@@ -18,6 +18,7 @@ export const SHEET_NAMES = {
   settings: 'OKR Settings',
   history: 'KPI History',
   alerts: 'Alerts',
+  objectives: 'Objectives',
 } as const;
 
 /**

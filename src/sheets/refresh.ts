@@ -32,6 +32,7 @@ import { sheetCalendar } from './calendar';
 import { type CheckInContext, readCheckInLog } from './check-in-log';
 import { applyHighlights } from './highlights';
 import { snapshotKpis } from './kpi-history-sheet';
+import { type ReadKeyResults, refreshObjectivesSheet } from './objectives-sheet';
 import {
   type CycleSettings,
   ensureSettings,
@@ -56,6 +57,8 @@ export interface RefreshReport {
   readonly evaluations: readonly KpiEvaluation[];
   /** Why OKR statuses could not be judged (settings missing or invalid), if so. */
   readonly settingsProblem: string | null;
+  /** What kept a column of the Objectives sheet from being written, if anything. */
+  readonly objectivesProblem: string | null;
 }
 
 /** A short, stable key-result ID ("KR-1a2b3c4d"). */
@@ -139,7 +142,7 @@ export function refreshOkrTable(
   kpis: ReadonlyMap<string, number>,
   today: Date,
   checkIns: CheckInContext,
-): TableReport {
+): { report: TableReport; keyResults: ReadKeyResults } {
   const { sheet, map, headerRow } = table;
   const snapshot = readTableRows(sheet, table.kind, headerRow, map);
   const linked = planLinkedValues(snapshot.rows, map, snapshot.firstRow, kpis);
@@ -153,10 +156,12 @@ export function refreshOkrTable(
     typeof settings === 'string'
       ? scoreOkrTable({ map, ...snapshot })
       : judgeOkrTable({ map, ...snapshot }, settings.cycle, settings.asOf ?? today, settings.bands);
-  return finish(table, snapshot, withProblems(summary, linked.problems), {
+  const report = finish(table, snapshot, withProblems(summary, linked.problems), {
     checkInLog: checkIns.ranges,
     signals: okrSignals(snapshot.rows, map, checkIns.history),
   });
+  const objectives = snapshot.rows.map((row) => cellOf(row, map, 'objective'));
+  return { report, keyResults: { sheetName: report.sheetName, headerRow, map, objectives } };
 }
 
 export function refreshAll(spreadsheet: Spreadsheet, now: Date): RefreshReport {
@@ -177,12 +182,14 @@ export function refreshAll(spreadsheet: Spreadsheet, now: Date): RefreshReport {
   const okrTables = tables.filter((t) => t.kind === 'okr');
   const checkIns: CheckInContext =
     okrTables.length > 0 ? readCheckInLog(spreadsheet) : { ranges: undefined, history: new Map() };
-  const reports = [
-    ...kpi.reports,
-    ...okrTables.map((table) => refreshOkrTable(table, settings, kpiValues, today, checkIns)),
-  ];
+  const okr = okrTables.map((table) => refreshOkrTable(table, settings, kpiValues, today, checkIns));
+  const objectivesProblem = refreshObjectivesSheet(
+    spreadsheet,
+    okr.map((t) => t.keyResults),
+  );
   return {
-    tables: reports,
+    tables: [...kpi.reports, ...okr.map((t) => t.report)],
+    objectivesProblem,
     evaluations: kpi.evaluations,
     settingsProblem: typeof settings === 'string' && okrTables.length > 0 ? settings : null,
   };

@@ -26,6 +26,7 @@ import {
   SHEET_NAMES,
 } from './layouts';
 import { appendRows } from './log-sheet';
+import { setUpObjectivesSheet } from './objectives-sheet';
 import { ensureSettings } from './settings';
 import { headerTexts, sheetNamed } from './sheet-lookup';
 import { findTable, saveTable } from './table-metadata';
@@ -164,5 +165,6 @@ export function setUp(spreadsheet: Spreadsheet, options: { withExamples: boolean
   setUpTable(spreadsheet, 'okr', options.withExamples, today, report);
   setUpTable(spreadsheet, 'kpi', options.withExamples, today, report);
   setUpCheckInLog(spreadsheet, report);
+  setUpObjectivesSheet(spreadsheet, options.withExamples, report);
   return report;
 }

@@ -38,7 +38,9 @@ export const refreshScores = menuAction(TITLE, ({ locked }) => {
   spreadsheet.toast('Refreshing scores & highlights…', TITLE);
   const report = locked(() => refreshAll(spreadsheet, new Date()));
   const hasProblems =
-    report.settingsProblem !== null || report.tables.some((t) => t.summary.problems.length > 0);
+    report.settingsProblem !== null ||
+    report.objectivesProblem !== null ||
+    report.tables.some((t) => t.summary.problems.length > 0);
   if (hasProblems || report.tables.length === 0) ui().alert(TITLE, refreshSummary(report), ui().ButtonSet.OK);
   else spreadsheet.toast(refreshToast(report), TITLE, 8);
 });

@@ -43,6 +43,7 @@ export function refreshSummary(report: RefreshReport): string {
   }
   const lines = report.tables.map((t) => tableLine(t, t.kind === 'kpi' || report.settingsProblem === null));
   if (report.settingsProblem) lines.push('', `OKR statuses could not be judged: ${report.settingsProblem}`);
+  if (report.objectivesProblem) lines.push('', report.objectivesProblem);
   const problems = report.tables.flatMap((t) => listProblems(t.sheetName, t.summary.problems));
   if (problems.length > 0) lines.push('', 'Rows that could not be read (the rest were scored):', ...problems);
   return lines.join('\n');

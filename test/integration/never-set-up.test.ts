@@ -82,6 +82,7 @@ describe('A spreadsheet never set up', () => {
       'OKRs',
       'KPIs',
       'Check-ins',
+      'Objectives',
       'KPI History',
     ]);
     expect(wb.spreadsheet.getNamedRanges().filter((r) => r.getName() === 'CycleStart')).toHaveLength(1);
