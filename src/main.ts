@@ -20,6 +20,7 @@ import { kpiCards, okrConfidence, okrProgressByWeek } from './formulas/dashboard
 import { okrGradeSplit } from './formulas/grade-split';
 import { okrGrade, okrObjectiveScores, okrObjectives, okrTree } from './formulas/objective-functions';
 import { dailyCheckFromTrigger } from './sheets/alerts-job';
+import { activeSheetCalendar } from './sheets/calendar';
 import { connectActiveTable, refreshScores, setUpSheets, showHelp } from './ui/actions';
 import { turnOffDailyAlerts, turnOnDailyAlerts } from './ui/alert-actions';
 import { submitCheckIn } from './ui/check-in-handlers';
@@ -414,7 +415,7 @@ export function OKR_CONFIDENCE(
   as_of?: unknown,
   kr_ids?: unknown,
 ) {
-  return okrConfidence(log_kr_ids, log_confidences, log_times, as_of, kr_ids);
+  return okrConfidence(log_kr_ids, log_confidences, log_times, as_of, kr_ids, activeSheetCalendar());
 }
 
 /**
@@ -441,7 +442,16 @@ export function KPI_CARDS(
   history_names: unknown,
   history_values: unknown,
 ) {
-  return kpiCards(names, values, targets, directions, history_days, history_names, history_values);
+  return kpiCards(
+    names,
+    values,
+    targets,
+    directions,
+    history_days,
+    history_names,
+    history_values,
+    activeSheetCalendar(),
+  );
 }
 
 /**
@@ -491,5 +501,6 @@ export function OKR_PROGRESS_BY_WEEK(
     cycle_start,
     cycle_end,
     as_of,
+    activeSheetCalendar(),
   );
 }

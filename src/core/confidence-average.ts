@@ -5,7 +5,7 @@
  */
 import { type CellValue, isBlank, isSheetsError, parseNumericText, readDate } from './cell';
 import { CONFIDENCE_WORD_LEVELS, type ConfidenceWord, krIdOf } from './check-in';
-import { endOfDay } from './cycle-dates';
+import { type DayCells, endMomentOf, SCRIPT_ZONE_DAYS } from './day-cells';
 import { describe, InputError } from './errors';
 
 /** A confidence on the 0-10 scale: a number, or a word at its level ("at risk" is 5); null for a blank. */
@@ -32,13 +32,19 @@ export interface ConfidenceLog {
 }
 
 /**
- * The mean over key results of each one's latest confidence recorded by the end of `day`; null when
- * none has one. With `only`, only those key results count (a deleted key result's check-ins do not).
- * A check-in without a confidence leaves the one before in place; of two at the same time the later
- * row wins, as it was logged last. Only the rows that count are read, each once.
+ * The mean over key results of each one's latest confidence recorded by the end of `day` (a
+ * script-local midnight; the day ends as the spreadsheet's `days` tell); null when none has one.
+ * With `only`, only those key results count (a deleted key result's check-ins do not). A check-in
+ * without a confidence leaves the one before in place; of two at the same time the later row wins, as
+ * it was logged last. Only the rows that count are read, each once.
  */
-export function averageConfidence(log: ConfidenceLog, day: Date, only?: ReadonlySet<string>): number | null {
-  const until = endOfDay(day).getTime();
+export function averageConfidence(
+  log: ConfidenceLog,
+  day: Date,
+  only?: ReadonlySet<string>,
+  days: DayCells = SCRIPT_ZONE_DAYS,
+): number | null {
+  const until = endMomentOf(day, days);
   const latest = new Map<string, { readonly time: number; readonly level: number }>();
   log.ids.forEach((cell, i) => {
     const id = krIdOf(cell);

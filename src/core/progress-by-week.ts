@@ -6,7 +6,8 @@
  */
 import { type CellValue, isBlank, readDate, readDone, readNumber } from './cell';
 import { krIdOf } from './check-in';
-import { endOfDay, startOfDay } from './cycle-dates';
+import { startOfDay } from './cycle-dates';
+import { type DayCells, endMomentOf, momentOf, SCRIPT_ZONE_DAYS } from './day-cells';
 import { describe, InputError } from './errors';
 import { type KeyResult, type KeyResultKind, scoreKeyResult } from './key-result';
 import { type Cycle, checkCycle, expectedProgress } from './pace';
@@ -30,6 +31,7 @@ export interface ValueLog {
 }
 
 export interface WeekProgress {
+  /** A script-local midnight. */
   readonly day: Date;
   /** The average score of the key results that could be scored on the day; null when none could. */
   readonly score: number | null;
@@ -115,7 +117,8 @@ function checkInsOf(
 
 /**
  * The chart's rows. A key result's score on a day is that of its latest check-in value by the day's
- * end (check-ins before the cycle's first day belong to earlier cycles), 0 before its first. A key
+ * end (check-ins before the cycle's first day belong to earlier cycles), 0 before its first. The cycle
+ * and `asOf` are script-local days; `days` tells the instants the spreadsheet's days start and end. A key
  * result that cannot be scored (a bad row, a bad value, a check-in without a time) is left out of the
  * days it affects; rows without a KR ID are no key results. When no key result can be scored on any
  * day, the first problem is thrown, naming the key result.
@@ -125,9 +128,10 @@ export function progressByWeek(
   log: ValueLog,
   cycle: Cycle,
   asOf: Date,
+  days: DayCells = SCRIPT_ZONE_DAYS,
 ): WeekProgress[] {
   checkCycle(cycle);
-  const days = weekDays(cycle, asOf);
+  const charted = weekDays(cycle, asOf);
   let problem: string | null = null;
   const report = (id: string, message: string) => {
     problem ??= `key result ${describe(id)}: ${message}`;
@@ -150,17 +154,18 @@ export function progressByWeek(
     scorers.push(scorer);
     scores.push(scorer === null ? null : 0);
   }
-  const until = endOfDay(days[days.length - 1] as Date).getTime();
+  const from = momentOf(startOfDay(cycle.start), days);
+  const until = endMomentOf(charted[charted.length - 1] as Date, days);
   const broken = new Set<string>();
-  const checkIns = checkInsOf(log, indexesById, startOfDay(cycle.start).getTime(), until, (id, message) => {
+  const checkIns = checkInsOf(log, indexesById, from, until, (id, message) => {
     broken.add(id);
     report(id, message);
   });
   for (const id of broken) for (const k of indexesById.get(id) ?? []) scorers[k] = scores[k] = null;
   let next = 0;
   let scoredAny = false;
-  const weeks = days.map((day) => {
-    const end = endOfDay(day).getTime();
+  const weeks = charted.map((day) => {
+    const end = endMomentOf(day, days);
     for (; next < checkIns.length && (checkIns[next] as CheckIn).time < end; next++) {
       const { id, value, field } = checkIns[next] as CheckIn;
       for (const k of indexesById.get(id) ?? []) {

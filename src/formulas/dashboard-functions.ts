@@ -6,6 +6,7 @@ import {
   averageConfidence,
   type CellValue,
   changeVerdict,
+  type DayCells,
   type Direction,
   fallbackDirection,
   InputError,
@@ -17,9 +18,10 @@ import {
   previousDifferent,
   progressByWeek,
   readCycle,
-  readDate,
+  readDay,
   readDirection,
   readNumber,
+  SCRIPT_ZONE_DAYS,
   seriesByKpi,
   shownChange,
   targetStatus,
@@ -29,13 +31,25 @@ import { cellsOf, readColumns, sideBySide, single } from './broadcast';
 /** A cell of a block result: a number, a text, a date, or '' for a blank. */
 type Shown = number | string | Date;
 
-/** The average confidence of the key results on `as_of` (today if blank); blank when none has one. */
+/**
+ * The day a formula reads data on: as_of's day, or the spreadsheet's today. Without as_of it goes stale,
+ * as Sheets only recomputes when arguments change.
+ */
+function readAsOf(asOf: unknown, days: DayCells): Date {
+  return readDay(asOf as CellValue, 'as_of', days) ?? days.dayOf(new Date());
+}
+
+/**
+ * The average confidence of the key results on `as_of` (today if blank); blank when none has one.
+ * `days` (last, given by the entry point) reads days in the spreadsheet's zone.
+ */
 export function okrConfidence(
   logIds: unknown,
   logConfidences: unknown,
   logTimes: unknown,
   asOf?: unknown,
   krIds?: unknown,
+  days: DayCells = SCRIPT_ZONE_DAYS,
 ): number | '' {
   const [ids, confidences, times] = sideBySide([
     ['log_kr_ids', logIds],
@@ -43,11 +57,11 @@ export function okrConfidence(
     ['log_times', logTimes],
   ]) as [CellValue[], CellValue[], CellValue[]];
   return single(() => {
-    const day = readDate(asOf as CellValue, 'as_of') ?? new Date();
+    const day = readAsOf(asOf, days);
     const only = isBlank(krIds as CellValue)
       ? undefined
       : new Set(cellsOf(krIds).flatMap((cell) => krIdOf(cell) ?? []));
-    return averageConfidence({ ids, confidences, times }, day, only) ?? '';
+    return averageConfidence({ ids, confidences, times }, day, only, days) ?? '';
   });
 }
 
@@ -80,6 +94,7 @@ function kpiCard(
   targetCell: CellValue,
   directionCell: CellValue,
   series: readonly Point[],
+  days: DayCells,
 ): Shown[] {
   const current = attempt(() => readNumber(valueCell, 'value'));
   const target = attempt(() => readNumber(targetCell, 'target'));
@@ -102,7 +117,7 @@ function kpiCard(
   return [
     name as Shown,
     current.ok ? (latest?.value ?? '') : current.error,
-    latest?.day ?? '',
+    latest?.day ? (days.cell(latest.day) as Date) : '',
     shown(target, (value) => value ?? ''),
     met,
     change === null ? '' : shown(change, (value) => value),
@@ -122,8 +137,9 @@ export function kpiCards(
   historyDays: unknown,
   historyNames: unknown,
   historyValues: unknown,
+  days: DayCells = SCRIPT_ZONE_DAYS,
 ): Shown[][] {
-  const [days, kpis, readings] = sideBySide([
+  const [dayCells, kpis, readings] = sideBySide([
     ['history_days', historyDays],
     ['history_names', historyNames],
     ['history_values', historyValues],
@@ -135,13 +151,13 @@ export function kpiCards(
     ['directions', directions],
   ] as const);
   const [nameColumn, valueColumn, targetColumn, directionColumn] = columns;
-  const series = seriesByKpi(days.map((day, i) => [day, kpis[i], readings[i]]));
+  const series = seriesByKpi(dayCells.map((day, i) => [days.local(day), kpis[i], readings[i]]));
   const cards: Shown[][] = [];
   for (let r = 0; r < Math.max(height, 1); r++) {
     const name = nameColumn.at(r);
     if (isBlank(name)) continue;
     const history = series.get(kpiKey(String(name))) ?? [];
-    cards.push(kpiCard(name, valueColumn.at(r), targetColumn.at(r), directionColumn.at(r), history));
+    cards.push(kpiCard(name, valueColumn.at(r), targetColumn.at(r), directionColumn.at(r), history, days));
   }
   return cards.length > 0 ? cards : [new Array<Shown>(CARD_WIDTH).fill('')];
 }
@@ -163,6 +179,7 @@ export function okrProgressByWeek(
   cycleStart: unknown,
   cycleEnd: unknown,
   asOf?: unknown,
+  days: DayCells = SCRIPT_ZONE_DAYS,
 ): Shown[][] {
   const [ids, values, times] = sideBySide([
     ['log_kr_ids', logIds],
@@ -179,8 +196,8 @@ export function okrProgressByWeek(
   ] as const);
   const [idColumn, startColumn, targetColumn, kindColumn, commitColumn, stretchColumn] = columns;
   return single(() => {
-    const cycle = readCycle(cycleStart as CellValue, cycleEnd as CellValue);
-    const day = readDate(asOf as CellValue, 'as_of') ?? new Date();
+    const cycle = readCycle(days.local(cycleStart as CellValue), days.local(cycleEnd as CellValue));
+    const day = readAsOf(asOf, days);
     const rows = Array.from({ length: Math.max(height, 1) }, (_, r) => ({
       id: idColumn.at(r),
       kind: kindColumn.at(r),
@@ -189,8 +206,8 @@ export function okrProgressByWeek(
       commit: commitColumn.at(r),
       stretch: stretchColumn.at(r),
     }));
-    return progressByWeek(rows, { ids, values, times }, cycle, day).map((week) => [
-      week.day,
+    return progressByWeek(rows, { ids, values, times }, cycle, day, days).map((week) => [
+      days.cell(week.day) as Date,
       week.score ?? '',
       week.expected,
     ]);

@@ -6,18 +6,11 @@
  * converted here, at the edge: read as the wall-clock time the sheet shows, written so that the sheet
  * shows the script's wall-clock time. Moments (check-in timestamps) need nothing: they are instants.
  */
-import { type CellValue, isDate, startOfDay } from '../core';
+import { type DayCells, isDate, startOfDay } from '../core';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export interface SheetCalendar {
-  /** A cell value as read: a Date becomes the script-local Date showing the same wall-clock time. */
-  local(value: CellValue): CellValue;
-  /** The inverse, for a value to write: a Date is written so that the sheet shows its wall-clock time. */
-  cell(value: CellValue): CellValue;
-  /** The spreadsheet's day at `moment`, as a script-local midnight. */
-  dayOf(moment: Date): Date;
-}
+export type SheetCalendar = DayCells;
 
 // One calendar per spreadsheet object: an operation passes the same object around, and asks once.
 const calendars = new WeakMap<Spreadsheet, SheetCalendar>();
@@ -29,6 +22,11 @@ export function sheetCalendar(spreadsheet: Spreadsheet): SheetCalendar {
     calendars.set(spreadsheet, calendar);
   }
   return calendar;
+}
+
+/** The calendar of the spreadsheet a custom function runs in (one read of its time zone). */
+export function activeSheetCalendar(): SheetCalendar {
+  return sheetCalendar(SpreadsheetApp.getActiveSpreadsheet());
 }
 
 function calendarIn(zone: string): SheetCalendar {

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createWorkbook } from '../../emulator';
 import { bundleSource, loadBundle } from '../support/bundle';
 
 const FORMULAS: Record<string, string[]> = {
@@ -79,6 +80,11 @@ describe('dist/Code.js', () => {
       ).toEqual(col('On track', 'Off track'));
       expect(g.KPI_STATUS?.(col(0.99, 0.96, 0.9), 0.98, 0.95)).toEqual(col('OK', 'Warning', 'Breach'));
       expect(g.KPI_CHANGE?.(65, 100)).toBeCloseTo(-0.35);
+    });
+
+    it("computes the dashboard formulas, which read the spreadsheet's time zone, with its services", () => {
+      const wb = createWorkbook({ scriptTimeZone: 'Etc/UTC' });
+      const g = loadBundle({ ...wb.globals });
       expect(
         g.OKR_CONFIDENCE?.(
           col('KR-1', 'KR-2'),
