@@ -55,7 +55,7 @@ describe.each(['Etc/UTC', 'America/New_York', 'Asia/Tokyo'])(
     it("count a check-in up to the end of the as-of day as the spreadsheet's clock tells it", () => {
       const { wb, checkIn, ids } = setUpWithCheckIns(zone);
       // The as-of date cell holds the spreadsheet's midnight starting Nov 25.
-      const midnight = (wb.spreadsheet.getRangeByName('AsOfDate')?.getValue() as Date).getTime();
+      const midnight = (wb.sheet('OKR Settings').getRange('B5').getValue() as Date).getTime();
       const hours = (h: number) => new Date(midnight + h * 3_600_000);
       checkIn(hours(23.5), ids[2], '2.6%', '10');
       checkIn(hours(24.5), ids[3], '800', '1');
