@@ -122,7 +122,14 @@ export function single<T>(compute: () => T): T {
 
 /** Every cell of an argument, row by row; a single value is one cell. */
 export function cellsOf(value: unknown): CellValue[] {
-  return Array.isArray(value) ? (value as CellValue[][]).flat() : [value as CellValue];
+  if (!Array.isArray(value)) return [value as CellValue];
+  // A plain loop into a sized array: Array.prototype.flat is several times slower over a long log.
+  const rows = value as CellValue[][];
+  const cells = new Array<CellValue>(rows.length * (rows[0]?.length ?? 0));
+  let k = 0;
+  for (const row of rows) for (const cell of row) cells[k++] = cell;
+  cells.length = k;
+  return cells;
 }
 
 /** The cells of arguments read side by side (a log's columns), which must be the same height. */
