@@ -64,6 +64,8 @@ declare module 'fast-formula-parser' {
   export interface GrammarParser {
     input: unknown[];
     errors: { message: string }[];
+    /** chevrotain's index of the token last read: evaluation happens while parsing. */
+    currIdx: number;
     formulaWithBinaryOp(): unknown;
   }
 

@@ -11,7 +11,6 @@ import FormulaParser, {
   type CellRef,
   type FunctionArg,
   FormulaHelpers as H,
-  FormulaError as LibError,
   type RangeRef,
   type RefValue,
   Types,
@@ -19,7 +18,11 @@ import FormulaParser, {
 import { lex, type Token } from 'fast-formula-parser/grammar/lexing';
 import Collection from 'fast-formula-parser/grammar/type/collection';
 import { parseA1 } from './a1';
+import { arrayContextFlags, broadcast, CELLWISE_FUNCTIONS } from './array-context';
+import { ARRAY_FUNCTIONS, type ArrayFunction } from './array-functions';
 import { ARRAY_FUNCTION, arrayLiteral, withArrayLiterals } from './array-literals';
+import { CRITERIA_FUNCTIONS } from './criteria-functions';
+import { compareValues, firstOf, gridOf, isDate, LibError, libError, truthOf } from './engine-values';
 import type {
   AreaAddress,
   CellAddress,
@@ -43,21 +46,12 @@ const CACHE_LIMIT = 2_000; // per cache; kept small: cached tokens of one-off fo
 // Values: sheet space <-> engine space
 // ---------------------------------------------------------------------------------------------------
 
-/** Cross-realm safe: tests run the add-on bundle in a vm context with its own Date. */
-function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
-
 function isSheetError(value: unknown): value is FormulaError {
   return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'error';
 }
 
 function isSparkline(value: unknown): value is Sparkline {
   return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'sparkline';
-}
-
-function libError(code: string, message = ''): LibError {
-  return new LibError(code, message);
 }
 
 function sheetError(code: string, message = ''): FormulaError {
@@ -105,11 +99,6 @@ function singleOrGrid<T>(grid: T[][]): T | T[][] {
   return grid.length === 1 && row !== undefined && row.length === 1 ? (row[0] as T) : grid;
 }
 
-/** The first value of an array (comparisons and conditions look at the top-left cell only). */
-function firstOf(value: unknown): unknown {
-  return Array.isArray(value) ? firstOf(value[0]) : value;
-}
-
 // ---------------------------------------------------------------------------------------------------
 // Reading cells and ranges
 // ---------------------------------------------------------------------------------------------------
@@ -118,6 +107,8 @@ function firstOf(value: unknown): unknown {
 interface Frame {
   source: CellSource;
   at: CellAddress;
+  /** Per token of the formula being evaluated: 1 inside an array-context function (array-context.ts). */
+  arrayContext: Uint8Array;
 }
 
 /** A reference as an area of its sheet, open ends closed at the grid's size; or why it cannot be read. */
@@ -315,26 +306,27 @@ function logicalValues(name: string, args: FunctionArg[]): boolean[] {
   return values;
 }
 
-function asCondition(value: unknown): boolean | LibError {
-  const v = firstOf(value);
-  if (v instanceof LibError) return v;
-  if (v === null || v === undefined || v === '') return false;
-  if (typeof v === 'boolean') return v;
-  if (typeof v === 'number') return v !== 0;
-  if (typeof v === 'string') {
-    const upper = v.toUpperCase();
-    if (upper === 'TRUE' || upper === 'FALSE') return upper === 'TRUE';
-  }
-  if (isDate(v)) return true;
-  return libError('#VALUE!', `IF expects a boolean, got '${String(v)}'.`);
-}
-
 /** IF gets raw (unread) arguments; the library's own IF never reads a reference condition. */
-function ifFunction(parser: FormulaParser, test: unknown, ifTrue?: unknown, ifFalse?: unknown): unknown {
-  const condition = asCondition(test === null ? null : parser.utils.extractRefValue(test).val);
-  if (condition instanceof LibError) return condition;
-  if (condition) return ifTrue ?? 0;
-  return ifFalse === undefined ? false : (ifFalse ?? 0);
+function ifFunction(frame: Frame) {
+  return (parser: FormulaParser, test: unknown, ifTrue?: unknown, ifFalse?: unknown): unknown => {
+    const value = (raw: unknown) =>
+      raw === null || raw === undefined ? raw : parser.utils.extractRefValue(raw).val;
+    const condition = test === null ? null : value(test);
+    const pick = (truth: unknown, yes: unknown, no: unknown, hasNo: boolean): unknown => {
+      const holds = truthOf(truth, 'IF');
+      if (holds instanceof LibError) return holds;
+      if (holds) return yes ?? 0;
+      return hasNo ? (no ?? 0) : false;
+    };
+    if (Array.isArray(condition) && inArrayContext(frame, parser)) {
+      return broadcast(
+        [condition, value(ifTrue) ?? null, value(ifFalse) ?? null],
+        (c, yes, no) => pick(c, yes, no, ifFalse !== undefined),
+        arraySizeError,
+      );
+    }
+    return pick(condition, ifTrue, ifFalse, ifFalse !== undefined);
+  };
 }
 
 function sparklineOptions(options: FunctionArg | undefined): Sparkline['options'] | LibError {
@@ -360,30 +352,6 @@ function sparkline(data: FunctionArg, options?: FunctionArg): Sparkline | LibErr
   return { kind: 'sparkline', data: numbers, options: opts };
 }
 
-/** VSTACK: its arguments one under another; a narrower one is padded with #N/A, as in Sheets. */
-function vstack(...args: FunctionArg[]): unknown[][] {
-  const blocks = args.map((arg) => (Array.isArray(arg.value) ? (arg.value as unknown[][]) : [[arg.value]]));
-  const width = Math.max(...blocks.map((block) => block[0]?.length ?? 0));
-  const pad = (row: unknown[]) =>
-    row.length === width
-      ? row
-      : [
-          ...row,
-          ...Array.from({ length: width - row.length }, () => libError('#N/A', 'No value in VSTACK.')),
-        ];
-  return blocks.flatMap((block) => block.map(pad));
-}
-
-/** DROP: without the first `rows` rows (the last, if negative), and likewise `columns`. */
-function drop(array: FunctionArg, rows: FunctionArg, columns?: FunctionArg): unknown[][] | LibError {
-  const grid = Array.isArray(array.value) ? (array.value as unknown[][]) : [[array.value]];
-  const count = (arg: FunctionArg | undefined) => Math.trunc(Number(arg?.omitted ? 0 : (arg?.value ?? 0)));
-  const cut = <T>(items: readonly T[], n: number) => (n >= 0 ? items.slice(n) : items.slice(0, n));
-  const kept = cut(grid, count(rows)).map((row) => cut(row, count(columns)));
-  if (kept.length === 0 || kept[0]?.length === 0) return libError('#CALC!', 'DROP leaves an empty array.');
-  return kept;
-}
-
 const sum = (...args: FunctionArg[]) => numbersOf(args).reduce((a, b) => a + b, 0);
 
 function average(...args: FunctionArg[]): number | LibError {
@@ -406,7 +374,7 @@ const KEEPS_BLANKS = new Set(['SUM', 'AVERAGE', 'MIN', 'MAX', 'COUNT', 'COUNTA',
  * The library passes a blank cell to a function as null, which its scalar functions (ROUND, ABS, ...)
  * cannot read; Sheets reads it as 0 or ''. Dates from custom functions become serial numbers here too.
  */
-function normalizingArgs(frame: Frame, fn: (...args: (FunctionArg | null)[]) => unknown, blank: 0 | '') {
+function normalizingArgs(frame: Frame, fn: BuiltIn, blank: 0 | ''): BuiltIn {
   const normalize = (arg: FunctionArg | null): FunctionArg | null => {
     if (arg?.value === null && !arg.omitted) return { ...arg, value: blank };
     if (arg && isDate(arg.value)) return { ...arg, value: toSerial(arg.value, frame.source.timeZone) };
@@ -415,59 +383,103 @@ function normalizingArgs(frame: Frame, fn: (...args: (FunctionArg | null)[]) => 
   return (...args: (FunctionArg | null)[]): unknown => fn(...args.map(normalize));
 }
 
+type BuiltIn = (...args: (FunctionArg | null)[]) => unknown;
+
+/**
+ * An array computed by FILTER, SORT and the like keeps its Dates (so they spill as dates); the
+ * library's built-ins read serial numbers, as they do from ranges.
+ */
+function withSerialDatesInArrays(frame: Frame, fn: BuiltIn): BuiltIn {
+  const serial = (v: unknown) => (isDate(v) ? toSerial(v, frame.source.timeZone) : v);
+  const convert = (arg: FunctionArg | null): FunctionArg | null => {
+    if (!arg || arg.isRangeRef || !Array.isArray(arg.value)) return arg;
+    const grid = arg.value as unknown[][];
+    if (!grid.some((row) => Array.isArray(row) && row.some(isDate))) return arg;
+    return { ...arg, value: grid.map((row) => row.map(serial)) };
+  };
+  return (...args) => fn(...args.map(convert));
+}
+
+/** A scalar built-in inside an array context maps over its array arguments (array-context.ts). */
+function cellwise(frame: Frame, parser: FormulaParser, fn: BuiltIn): BuiltIn {
+  const isGrid = (arg: FunctionArg | null) => Array.isArray(arg?.value);
+  return (...args) => {
+    if (!args.some(isGrid) || !inArrayContext(frame, parser)) return fn(...args);
+    // Scalar arguments ride along as themselves: a 1x1 grid holding the whole FunctionArg.
+    const values = args.map((arg) => (isGrid(arg) ? arg?.value : [[arg]]));
+    const cellArg = (cell: unknown, i: number) => {
+      const arg = args[i] as FunctionArg | null;
+      return arg && isGrid(arg) ? { ...arg, value: cell, isArray: false } : (cell as FunctionArg | null);
+    };
+    return broadcast(values, (...cells) => fn(...cells.map(cellArg)), arraySizeError);
+  };
+}
+
+/**
+ * A Sheets function of array-functions.ts or criteria-functions.ts: each argument resolved, a range
+ * read with its Dates and blanks as the cells hold them; an error argument is the result.
+ */
+function resolvingArgs(frame: Frame, fn: ArrayFunction) {
+  return (_parser: FormulaParser, ...rawArgs: unknown[]): unknown => {
+    const args: unknown[] = [];
+    for (const raw of rawArgs) {
+      const arg = resolveArg(frame, raw);
+      if (arg instanceof LibError) return arg;
+      args.push(arg);
+    }
+    return fn({ timeZone: frame.source.timeZone }, ...args);
+  };
+}
+
+/** ROWS and COLUMNS: of a reference without reading it (open ends closed at the grid), or of an array. */
+function dimension(frame: Frame, which: 'numRows' | 'numCols') {
+  return (_parser: FormulaParser, raw: unknown): number | LibError => {
+    if (raw instanceof LibError) return raw;
+    if (isRef(raw)) {
+      const area = areaOf(frame, raw.ref);
+      return area instanceof LibError ? area : area[which];
+    }
+    const grid = gridOf(raw);
+    return which === 'numRows' ? grid.length : (grid[0]?.length ?? 0);
+  };
+}
+
+function toArrayCell(value: EvalValue): unknown {
+  if (value === '' || isSparkline(value)) return null;
+  return isSheetError(value) ? libError(value.code, value.message) : value;
+}
+
+function resolveArg(frame: Frame, raw: unknown): unknown {
+  if (raw === null) return undefined; // an omitted argument, as in TAKE(A1:C4,,2)
+  if (raw instanceof Collection) return libError('#VALUE!', 'A union of ranges is not a valid argument.');
+  if (!isRef(raw)) return raw;
+  const area = areaOf(frame, raw.ref);
+  return area instanceof LibError ? area : readArea(frame.source, area, toArrayCell);
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Operators: Sheets compares text case-insensitively and a blank equals 0, '' and FALSE
 // ---------------------------------------------------------------------------------------------------
 
 const COMPARE_OPS = new Set(['=', '<>', '<', '>', '<=', '>=']);
-const TYPE_RANK: Record<string, number> = { number: 1, string: 2, boolean: 3 };
-
-function blankLike(other: unknown): unknown {
-  if (typeof other === 'string') return '';
-  if (typeof other === 'boolean') return false;
-  return 0;
-}
-
-function compareValues(leftRaw: unknown, op: string, rightRaw: unknown, timeZone: string): boolean {
-  let left = isDate(leftRaw) ? toSerial(leftRaw, timeZone) : leftRaw;
-  let right = isDate(rightRaw) ? toSerial(rightRaw, timeZone) : rightRaw;
-  left = left ?? blankLike(right);
-  right = right ?? blankLike(left);
-  let order: number;
-  if (typeof left !== typeof right) {
-    order = (TYPE_RANK[typeof left] ?? 0) - (TYPE_RANK[typeof right] ?? 0);
-  } else if (typeof left === 'string') {
-    const [a, b] = [left.toLowerCase(), (right as string).toLowerCase()];
-    order = a < b ? -1 : a > b ? 1 : 0;
-  } else {
-    order = Number(left) - Number(right);
-  }
-  switch (op) {
-    case '=':
-      return order === 0;
-    case '<>':
-      return order !== 0;
-    case '<':
-      return order < 0;
-    case '>':
-      return order > 0;
-    case '<=':
-      return order <= 0;
-    default:
-      return order >= 0;
-  }
-}
 
 function withSerialDates(operand: { val: unknown; isArray: boolean }, timeZone: string) {
   return isDate(operand.val) ? { val: toSerial(operand.val, timeZone), isArray: false } : operand;
 }
 
-/** Overrides comparison on one parser's utils (an instance, so the library's module stays untouched). */
-function patchOperators(frame: Frame, parser: FormulaParser): void {
-  const utils = parser.utils;
-  const original = utils._applyInfix.bind(utils);
-  utils._applyInfix = (left, op, right) => {
-    const { timeZone } = frame.source;
+/** Whether the parser is inside an array-context function of the formula (array-context.ts). */
+function inArrayContext(frame: Frame, parser: FormulaParser): boolean {
+  return frame.arrayContext[parser.parser.currIdx] === 1;
+}
+
+const arraySizeError = () => libError('#N/A', 'Array arguments are of different size.');
+
+type Operand = { val: unknown; isArray: boolean };
+type Infix = (left: Operand, op: string, right: Operand) => unknown;
+
+/** One operator on two single values: comparisons Sheets' way, the rest the library's. */
+function scalarInfix(original: Infix, timeZone: string): Infix {
+  return (left, op, right) => {
     const l = withSerialDates(left, timeZone);
     const r = withSerialDates(right, timeZone);
     if (!COMPARE_OPS.has(op) || l.val instanceof LibError || r.val instanceof LibError) {
@@ -478,6 +490,23 @@ function patchOperators(frame: Frame, parser: FormulaParser): void {
     if (a instanceof LibError) return a;
     if (b instanceof LibError) return b;
     return compareValues(a, op, b, timeZone);
+  };
+}
+
+/**
+ * Overrides the operators on one parser's utils (an instance, so the library's module stays
+ * untouched): comparison compares as Sheets does, and inside an array context an array operand is
+ * taken cell by cell.
+ */
+function patchOperators(frame: Frame, parser: FormulaParser): void {
+  const utils = parser.utils;
+  const original: Infix = utils._applyInfix.bind(utils);
+  utils._applyInfix = (left, op, right) => {
+    const infix = scalarInfix(original, frame.source.timeZone);
+    const arrays = Array.isArray(left.val) || Array.isArray(right.val);
+    if (!arrays || !inArrayContext(frame, parser)) return infix(left, op, right);
+    const cell = (val: unknown): Operand => ({ val, isArray: false });
+    return broadcast([left.val, right.val], (a, b) => infix(cell(a), op, cell(b)), arraySizeError);
   };
 }
 
@@ -498,6 +527,7 @@ function readRange(frame: Frame, ref: RangeRef): unknown[][] {
 
 function createParser(frame: Frame, customFunctions: Record<string, CustomFunction>): FormulaParser {
   const custom = Object.entries(customFunctions).map(([name, fn]) => [name.toUpperCase(), fn] as const);
+  const sheetFunctions = Object.entries({ ...ARRAY_FUNCTIONS, ...CRITERIA_FUNCTIONS });
   const parser = new FormulaParser({
     onCell: (ref) => readCell(frame, ref),
     onRange: (ref) => readRange(frame, ref),
@@ -512,20 +542,21 @@ function createParser(frame: Frame, customFunctions: Record<string, CustomFuncti
       AND: (...args: FunctionArg[]) => logicalValues('AND', args).every(Boolean),
       OR: (...args: FunctionArg[]) => logicalValues('OR', args).some(Boolean),
       SPARKLINE: sparkline,
-      VSTACK: vstack,
-      DROP: drop,
     },
     functionsNeedContext: {
-      IF: ifFunction,
+      IF: ifFunction(frame),
+      ROWS: dimension(frame, 'numRows'),
+      COLUMNS: dimension(frame, 'numCols'),
+      ...Object.fromEntries(sheetFunctions.map(([name, fn]) => [name, resolvingArgs(frame, fn)])),
       INDIRECT: (parser: FormulaParser, text: FunctionArg) => indirect(frame, parser, text),
       ...Object.fromEntries(custom.map(([name, fn]) => [name, customFunction(frame, fn)])),
     },
   });
-  for (const [name] of custom) {
+  for (const [name] of [...custom, ...sheetFunctions]) {
     if (!parser.funsNeedContextAndNoDataRetrieve.includes(name))
       parser.funsNeedContextAndNoDataRetrieve.push(name);
   }
-  wrapBuiltIns(frame, parser, new Set(custom.map(([name]) => name)));
+  wrapBuiltIns(frame, parser, new Set([...custom, ...sheetFunctions].map(([name]) => name)));
   patchOperators(frame, parser);
   return parser;
 }
@@ -537,10 +568,11 @@ function wrapBuiltIns(frame: Frame, parser: FormulaParser, customNames: Readonly
       parser.funsNeedContext.includes(name) ||
       parser.funsNeedContextAndNoDataRetrieve.includes(name);
     if (takesRawArgs) continue;
-    if (!KEEPS_BLANKS.has(name) && !parser.funsPreserveRef.includes(name)) {
-      const builtIn = fn as (...args: (FunctionArg | null)[]) => unknown;
-      parser.functions[name] = normalizingArgs(frame, builtIn, parser.funsNullAs0.includes(name) ? 0 : '');
-    }
+    let builtIn = fn as BuiltIn;
+    if (!KEEPS_BLANKS.has(name) && !parser.funsPreserveRef.includes(name))
+      builtIn = normalizingArgs(frame, builtIn, parser.funsNullAs0.includes(name) ? 0 : '');
+    if (CELLWISE_FUNCTIONS.has(name)) builtIn = cellwise(frame, parser, builtIn);
+    parser.functions[name] = withSerialDatesInArrays(frame, builtIn);
   }
 }
 
@@ -734,6 +766,8 @@ function thrownToResult(error: unknown): FormulaError {
   return error instanceof LibError ? fromLibError(error) : sheetError('#ERROR!', messageOf(error));
 }
 
+const NO_TOKENS = new Uint8Array(0);
+
 class Engine implements FormulaEvaluator {
   private readonly levels: Level[] = [];
   private depth = 0;
@@ -746,6 +780,7 @@ class Engine implements FormulaEvaluator {
     const { frame, parser } = this.enter(source, at);
     try {
       const tokens = this.evaluationTokens.get(formulaBody(formula));
+      frame.arrayContext = arrayContextFlags(tokens);
       return toResult(frame, runTokens(parser, tokens, at));
     } catch (error) {
       return thrownToResult(error);
@@ -768,7 +803,7 @@ class Engine implements FormulaEvaluator {
   private enter(source: CellSource, at: CellAddress): Level {
     let level = this.levels[this.depth];
     if (!level) {
-      const frame: Frame = { source, at };
+      const frame: Frame = { source, at, arrayContext: NO_TOKENS };
       level = { frame, parser: createParser(frame, this.customFunctions) };
       this.levels[this.depth] = level;
     }
