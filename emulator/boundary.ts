@@ -4,6 +4,8 @@
  * real signature returns (or takes) another service object returns the emulator object cast here. The
  * reverse direction (a script hands back a Range or Sheet) checks that the object is one of ours.
  */
+
+import type { EmChartOptions, EmContainerInfo, EmEmbeddedChart, TypedChartBuilder } from './charts';
 import type {
   EmBooleanCondition,
   EmConditionalFormatRule,
@@ -56,6 +58,11 @@ export const asPromptResponse: (p: EmPromptResponse) => GoogleAppsScript.Base.Pr
 export const asHtmlOutput: (h: EmHtmlOutput) => GoogleAppsScript.HTML.HtmlOutput = cast();
 export const asTriggerBuilder: (b: EmTriggerBuilder) => GoogleAppsScript.Script.TriggerBuilder = cast();
 export const asHtmlTemplate: (t: EmHtmlTemplate) => GoogleAppsScript.HTML.HtmlTemplate = cast();
+export const asEmbeddedChart: (c: EmEmbeddedChart) => SS.EmbeddedChart = cast();
+/** One builder class stands for every typed chart builder (see charts.ts). */
+export const asTypedChartBuilder: (b: unknown) => TypedChartBuilder = cast();
+export const asContainerInfo: (c: EmContainerInfo) => SS.ContainerInfo = cast();
+export const asChartOptions: (o: EmChartOptions) => GoogleAppsScript.Charts.ChartOptions = cast();
 
 // The service globals: each implements the methods the add-on needs, not every method of the service.
 export const asSpreadsheetApp: (a: EmSpreadsheetApp) => SS.SpreadsheetApp = cast();

@@ -20,6 +20,8 @@ const LOCAL = new RegExp(
     String.raw`^(Utilities|Logger|HtmlService|HtmlOutput|HtmlTemplate|PromptResponse|AuthorizationInfo|User)\.`,
     String.raw`^\w*Builder\.(?!create$)`,
     String.raw`^(SpreadsheetApp|ScriptApp)\.new\w*$`,
+    String.raw`^Sheet\.newChart$`,
+    String.raw`^(EmbeddedChart|ContainerInfo|ChartOptions)\.`,
     String.raw`^(DeveloperMetadata|NamedRange|Trigger)\.get\w*$`,
     String.raw`^(DeveloperMetadataLocation|ConditionalFormatRule|BooleanCondition|DataValidation)\.`,
     String.raw`^(Spreadsheet|Sheet|Range)\.createDeveloperMetadataFinder$`,
@@ -39,7 +41,7 @@ const UI = /^(Ui\.\w+|Menu\.addToUi|Spreadsheet\.toast)$/;
 const SERVICE = /^(Lock|Properties|ScriptApp|MailApp|Session|\w*TriggerBuilder)\./;
 
 const DOCUMENT_WRITE =
-  /^(SpreadsheetApp\.flush|(Spreadsheet|Sheet|Range|RangeList|NamedRange|Protection|DeveloperMetadata)\.(set|insert|delete|append|clear|add|remove|move|sort|protect|hide|show|activate|check|uncheck|copy|merge|break|auto|trim|create|duplicate|rename)\w*)$/;
+  /^(SpreadsheetApp\.flush|(Spreadsheet|Sheet|Range|RangeList|NamedRange|Protection|DeveloperMetadata)\.(set|insert|delete|append|clear|add|remove|move|sort|protect|hide|show|activate|check|uncheck|copy|merge|break|auto|trim|create|duplicate|rename|update)\w*)$/;
 
 /** The kind of `Class.method`; anything not listed as local, UI, another service or a write is a read. */
 export function callKind(qualified: string): CallKind {

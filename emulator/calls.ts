@@ -63,7 +63,7 @@ const ALLOWED_WITHOUT_AUTH =
 
 // Custom functions run with read-only access to the spreadsheet and without mail or triggers.
 const WRITE_METHOD =
-  /^(set|insert|delete|append|clear|add|remove|move|sort|protect|hide|show|activate|toast|check|uncheck)/;
+  /^(set|insert|delete|append|clear|add|remove|move|sort|protect|hide|show|activate|toast|check|uncheck|update)/;
 const SPREADSHEET_SERVICE =
   /^(SpreadsheetApp|Spreadsheet|Sheet|Range|NamedRange|Protection|DeveloperMetadata)\./;
 

@@ -4,6 +4,7 @@
  * TypeScript enums, hence the single cast in `makeEnum`.
  */
 import SS = GoogleAppsScript.Spreadsheet;
+import Charts = GoogleAppsScript.Charts;
 
 function makeEnum<E extends object>(names: readonly (keyof E & string)[]): E {
   const members: Record<string, string> = {};
@@ -168,3 +169,43 @@ export const Weekday = makeEnum<typeof GoogleAppsScript.Base.Weekday>([
   'FRIDAY',
   'SATURDAY',
 ]);
+
+// The Charts service's enums, for embedded charts (charts.ts).
+
+export const ChartType = makeEnum<typeof Charts.ChartType>([
+  'TIMELINE',
+  'AREA',
+  'BAR',
+  'BUBBLE',
+  'CANDLESTICK',
+  'COLUMN',
+  'COMBO',
+  'GAUGE',
+  'GEO',
+  'HISTOGRAM',
+  'RADAR',
+  'LINE',
+  'ORG',
+  'PIE',
+  'SCATTER',
+  'SPARKLINE',
+  'STEPPED_AREA',
+  'TABLE',
+  'TREEMAP',
+  'WATERFALL',
+]);
+
+export const ChartMergeStrategy = makeEnum<typeof Charts.ChartMergeStrategy>(['MERGE_COLUMNS', 'MERGE_ROWS']);
+
+export const ChartHiddenDimensionStrategy = makeEnum<typeof Charts.ChartHiddenDimensionStrategy>([
+  'IGNORE_BOTH',
+  'IGNORE_ROWS',
+  'IGNORE_COLUMNS',
+  'SHOW_BOTH',
+]);
+
+export const Position = makeEnum<typeof Charts.Position>(['TOP', 'RIGHT', 'BOTTOM', 'NONE']);
+
+export const CurveStyle = makeEnum<typeof Charts.CurveStyle>(['NORMAL', 'SMOOTH']);
+
+export const PointStyle = makeEnum<typeof Charts.PointStyle>(['NONE', 'TINY', 'MEDIUM', 'LARGE', 'HUGE']);

@@ -13,6 +13,7 @@ import {
   asUtilities,
 } from './boundary';
 import { type AuthModeName, type CallCounter, createCallCounter } from './calls';
+import { CHARTS_SERVICE, type ChartsService } from './charts';
 import { type EffectiveFormat, effectiveFormatOf } from './conditional-format';
 import { type DocumentState, Execution, type ToastRecord } from './context';
 import { EmulatorUsageError } from './errors';
@@ -41,7 +42,7 @@ export { effectiveFormat, effectiveFormats } from './conditional-format';
 export type { ToastRecord } from './context';
 export type { CallMatcher, FaultControls, FaultOptions, FiredFault } from './faults';
 export { transientMessage } from './faults';
-export type { CellSnapshot, SheetSnapshot, SnapshotOptions } from './inspect';
+export type { CellSnapshot, ChartSnapshot, SheetSnapshot, SnapshotOptions } from './inspect';
 export type { LockEvent, LockKind } from './lock';
 export type { SentMail } from './mail';
 export type { ClockSchedule, TriggerRecord } from './script-app';
@@ -94,6 +95,8 @@ export interface ServiceGlobals {
   ScriptApp: GoogleAppsScript.Script.ScriptApp;
   MailApp: GoogleAppsScript.Mail.MailApp;
   Utilities: GoogleAppsScript.Utilities.Utilities;
+  /** The Charts service's enums, for embedded charts (Charts.ChartType.BAR, Charts.Position.BOTTOM...). */
+  Charts: ChartsService;
   Logger: GoogleAppsScript.Base.Logger;
   console: Pick<Console, 'log' | 'info' | 'warn' | 'error' | 'debug' | 'time' | 'timeEnd'>;
   /**
@@ -248,6 +251,7 @@ export function createWorkbook(options: WorkbookOptions = {}): Workbook {
       ScriptApp: asScriptApp(new EmScriptApp(exec)),
       MailApp: new EmMailApp(exec),
       Utilities: asUtilities(util),
+      Charts: CHARTS_SERVICE,
       Logger: new EmLogger(exec),
       console: createConsole(exec),
       Date: clockDate(now),

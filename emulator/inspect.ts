@@ -1,9 +1,12 @@
 /**
  * Non-API views of a sheet for the local preview and for tests: per cell the display text, the computed
  * value (to draw sparklines and show error messages), the formula, and the format as painted (explicit
- * formatting overlaid by conditional format rules).
+ * formatting overlaid by conditional format rules); and the sheet's embedded charts with the values of
+ * their ranges, as the preview draws them.
  */
+import { formatA1 } from './a1';
 import { FormulaCell } from './cell-input';
+import type { ChartAnchor, StoredChart } from './chart-model';
 import { effectiveFormatsOf } from './conditional-format';
 import type { Execution } from './context';
 import type { EvalValue } from './formula-types';
@@ -23,6 +26,26 @@ export interface CellSnapshot {
   ruleIndex?: number;
 }
 
+/** One range of a chart: the cells' computed values and their display text, row by row. */
+export interface ChartRangeSnapshot {
+  sheet: string;
+  a1: string;
+  values: EvalValue[][];
+  display: string[][];
+}
+
+export interface ChartSnapshot {
+  id: number;
+  /** A Charts.ChartType name: 'BAR', 'COLUMN', 'LINE', 'PIE', 'AREA'... */
+  type: string;
+  anchor: ChartAnchor;
+  options: Record<string, unknown>;
+  numHeaders: number;
+  transpose: boolean;
+  mergeStrategy: string;
+  ranges: ChartRangeSnapshot[];
+}
+
 export interface SheetSnapshot {
   name: string;
   maxRows: number;
@@ -34,6 +57,7 @@ export interface SheetSnapshot {
   hiddenColumns: number[];
   /** rows x cols cells starting at A1 (bounded by the options). */
   cells: CellSnapshot[][];
+  charts: ChartSnapshot[];
 }
 
 export interface SnapshotOptions {
@@ -85,5 +109,35 @@ export function snapshotSheet(
     columnWidths: Object.fromEntries(sheet.columnWidths),
     hiddenColumns: [...sheet.hiddenColumns].sort((a, b) => a - b),
     cells,
+    charts: sheet.charts.map((chart) => snapshotChart(exec, chart)),
+  };
+}
+
+function snapshotChart(exec: Execution, chart: StoredChart): ChartSnapshot {
+  const evaluation = exec.doc.evaluation;
+  const ranges = chart.ranges.map(({ sheet, area }) => {
+    const values: EvalValue[][] = [];
+    const display: string[][] = [];
+    for (let r = area.row; r < area.row + area.numRows; r++) {
+      const line: EvalValue[] = [];
+      for (let c = area.col; c < area.col + area.numCols; c++) line.push(evaluation.valueAt(sheet, r, c));
+      values.push(line);
+      display.push(
+        line.map((value, i) =>
+          formatDisplay(value, sheet.props.get(r, area.col + i)?.numberFormat, exec.wb.timeZone),
+        ),
+      );
+    }
+    return { sheet: sheet.name, a1: formatA1(area), values, display };
+  });
+  return {
+    id: chart.id,
+    type: chart.type,
+    anchor: { ...chart.anchor },
+    options: { ...chart.options },
+    numHeaders: chart.numHeaders,
+    transpose: chart.transpose,
+    mergeStrategy: chart.mergeStrategy,
+    ranges,
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { GridArea } from './a1';
 import { type Content, FormulaCell } from './cell-input';
+import type { StoredChart } from './chart-model';
 import type { EvalValue } from './formula-types';
 import { Grid } from './grid';
 
@@ -85,6 +86,8 @@ export class SheetModel {
   readonly hiddenColumns = new Set<number>();
   readonly hiddenRows = new Set<number>();
   rules: readonly RuleSpec[] = [];
+  /** Embedded charts, in insertion order (see chart-model.ts). */
+  charts: readonly StoredChart[] = [];
   deleted = false;
   tabColor: string | null = null;
 

@@ -4,16 +4,26 @@
  */
 import { parseA1, resolveA1 } from './a1';
 import {
+  asEmbeddedChart,
   asMetadataFinder,
   asNamedRange,
   asProtection,
   asRange,
   asSheet,
   asSpreadsheet,
+  asTypedChartBuilder,
   rangeImpl,
 } from './boundary';
 import { GUARD, instrument } from './calls';
 import { checkAlive, clearArea, writeInput } from './cell-writes';
+import {
+  chartImpl,
+  EmEmbeddedChart,
+  EmEmbeddedChartBuilder,
+  insertChart,
+  removeChart,
+  updateChart,
+} from './charts';
 import { normalizeColor } from './colors';
 import { rulesOf, rulesToSpecs } from './conditional-format';
 import type { Execution } from './context';
@@ -44,6 +54,7 @@ type SheetMethods =
   | 'deleteRows'
   | 'getActiveRange'
   | 'getColumnWidth'
+  | 'getCharts'
   | 'getConditionalFormatRules'
   | 'getDataRange'
   | 'getDeveloperMetadata'
@@ -65,6 +76,7 @@ type SheetMethods =
   | 'getTabColor'
   | 'hideColumns'
   | 'hideRows'
+  | 'insertChart'
   | 'insertColumnAfter'
   | 'insertColumnBefore'
   | 'insertColumns'
@@ -78,7 +90,9 @@ type SheetMethods =
   | 'isColumnHiddenByUser'
   | 'isRowHiddenByUser'
   | 'isSheetHidden'
+  | 'newChart'
   | 'protect'
+  | 'removeChart'
   | 'setActiveRange'
   | 'setColumnWidth'
   | 'setColumnWidths'
@@ -89,7 +103,8 @@ type SheetMethods =
   | 'setTabColor'
   | 'showColumns'
   | 'showRows'
-  | 'sort';
+  | 'sort'
+  | 'updateChart';
 
 export class EmSheet implements Pick<SS.Sheet, SheetMethods> {
   readonly [GUARD]: Execution;
@@ -453,6 +468,30 @@ export class EmSheet implements Pick<SS.Sheet, SheetMethods> {
   }
   clearConditionalFormatRules(): void {
     this._alive().rules = [];
+  }
+
+  // -- embedded charts --
+
+  newChart(): SS.EmbeddedChartBuilder {
+    return asTypedChartBuilder(new EmEmbeddedChartBuilder(this.exec, this._alive()));
+  }
+  insertChart(chart: SS.EmbeddedChart): void {
+    insertChart(this._alive(), chartImpl(chart), () => this._wb.newId());
+    this._wb.touch();
+  }
+  updateChart(chart: SS.EmbeddedChart): void {
+    updateChart(this._alive(), chartImpl(chart));
+    this._wb.touch();
+  }
+  removeChart(chart: SS.EmbeddedChart): void {
+    removeChart(this._alive(), chartImpl(chart));
+    this._wb.touch();
+  }
+  getCharts(): SS.EmbeddedChart[] {
+    const sheet = this._alive();
+    return sheet.charts.map((chart) =>
+      asEmbeddedChart(new EmEmbeddedChart(this.exec, sheet, chart, chart.id)),
+    );
   }
 
   // -- metadata, named ranges, protection --

@@ -13,6 +13,7 @@ import {
 } from './boundary';
 import { GUARD, instrument } from './calls';
 import { FormulaCell } from './cell-input';
+import { copyCharts } from './chart-model';
 import type { Execution } from './context';
 import { addMetadata, EmDeveloperMetadataFinder, metadataOn } from './developer-metadata';
 import { enumName, type ProtectionTypeName } from './enums';
@@ -124,7 +125,7 @@ export class EmSpreadsheet implements Pick<SS.Spreadsheet, SpreadsheetMethods> {
       template?.maxRows,
       template?.maxCols,
     );
-    if (template) copySheet(template, model);
+    if (template) copySheet(template, model, () => wb.newId());
     wb.activeSheet = model;
     wb.selection = undefined;
     return this._sheet(model);
@@ -220,8 +221,8 @@ export class EmSpreadsheet implements Pick<SS.Spreadsheet, SpreadsheetMethods> {
   }
 }
 
-/** insertSheet({template}): contents, formats, rules and frozen panes of the template. */
-function copySheet(from: SheetModel, to: SheetModel): void {
+/** insertSheet({template}): contents, formats, rules, frozen panes and charts (new ids) of the template. */
+function copySheet(from: SheetModel, to: SheetModel, newId: () => number): void {
   from.content.forEach((value, row, col) => {
     to.content.set(
       row,
@@ -239,6 +240,7 @@ function copySheet(from: SheetModel, to: SheetModel): void {
   to.rules = from.rules;
   to.frozenRows = from.frozenRows;
   to.frozenColumns = from.frozenColumns;
+  copyCharts(from, to, newId);
 }
 
 instrument(EmSpreadsheet, 'Spreadsheet');

@@ -5,6 +5,7 @@
  */
 import type { GridArea } from './a1';
 import { FormulaCell } from './cell-input';
+import { dropChartRangesOn, moveCharts } from './chart-model';
 import type { LocationTypeName, ProtectionTypeName, VisibilityName } from './enums';
 import { exception } from './errors';
 import { renameSheetInReferences, shiftReferences } from './formula-refs';
@@ -145,6 +146,7 @@ export class WorkbookModel {
     this.metadata = this.metadata.filter((m) => m.sheet !== sheet);
     this.protections = this.protections.filter((p) => p.sheet !== sheet);
     for (const [key, entry] of this.namedRanges) if (entry.sheet === sheet) this.namedRanges.delete(key);
+    dropChartRangesOn(this.sheets, sheet);
     if (this.activeSheet === sheet)
       this.activeSheet = this.sheets[Math.max(0, index - 1)] ?? this.sheets[0] ?? sheet;
     if (this.selection?.sheet === sheet) this.selection = undefined;
@@ -219,6 +221,7 @@ export class WorkbookModel {
       .map((rule) => ({ ...rule, ranges: rule.ranges.flatMap((area) => adjustArea(area, change) ?? []) }))
       .filter((rule) => rule.ranges.length > 0);
     this.moveMetadata(sheet, change);
+    moveCharts(this.sheets, sheet, change);
     for (const [key, entry] of this.namedRanges) {
       if (entry.sheet !== sheet) continue;
       const area = adjustArea(entry.area, change);
