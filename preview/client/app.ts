@@ -5,6 +5,7 @@
  */
 import type { OpenDialog, SelectionView, SheetView, ViewState } from '../shared/view';
 import * as api from './api';
+import { renderCharts } from './charts';
 import { DialogView } from './dialog';
 import { byId, columnLetters, h } from './dom';
 import { markSelection, renderGrid } from './grid';
@@ -72,6 +73,7 @@ function renderSheet(): void {
   const same = wrap.querySelector('table')?.dataset.sheet === sheet.name;
   const { scrollTop, scrollLeft } = wrap;
   wrap.replaceChildren(renderGrid(sheet, selection, { onSelect: selectCell }));
+  renderCharts(wrap, sheet);
   wrap.scrollTop = same ? scrollTop : 0;
   wrap.scrollLeft = same ? scrollLeft : 0;
   showFormulaBar();

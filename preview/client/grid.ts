@@ -2,12 +2,16 @@
  * One sheet drawn as Sheets draws it: column letters and row numbers, display text aligned by type,
  * painted backgrounds and bold, SPARKLINE cells as SVG and errors with their message on hover.
  */
-import type { CellView, SelectionView, SheetView } from '../shared/view';
+import {
+  type CellView,
+  DEFAULT_COLUMN_WIDTH,
+  ROW_HEIGHT,
+  type SelectionView,
+  type SheetView,
+} from '../shared/view';
 import { columnLetters, h } from './dom';
 import { sparkline } from './sparkline';
 
-export const ROW_HEIGHT = 21;
-const DEFAULT_WIDTH = 100;
 const ROW_HEADER_WIDTH = 46;
 const MAX_OVERFLOW_COLUMNS = 6;
 
@@ -77,7 +81,7 @@ function overflowText(
 }
 
 function widthOf(sheet: SheetView, col: number): number {
-  return sheet.columnWidths[col] ?? DEFAULT_WIDTH;
+  return sheet.columnWidths[col] ?? DEFAULT_COLUMN_WIDTH;
 }
 
 export function renderGrid(

@@ -3,6 +3,10 @@
  * sparklines, errors), the menus the add-on registered, toasts and sidebars. Plain JSON, no Dates.
  */
 
+/** The grid's row height and default column width in pixels, as the page draws them. */
+export const ROW_HEIGHT = 21;
+export const DEFAULT_COLUMN_WIDTH = 100;
+
 /** How a cell's value reads, for alignment and drawing: number (dates too), text, boolean, error, sparkline. */
 export type CellKind = 'n' | 's' | 'b' | 'e' | 'k';
 
@@ -28,6 +32,44 @@ export interface CellView {
   note?: string;
 }
 
+export interface ChartSeriesView {
+  readonly name: string;
+  /** One value per label; null where the cell holds no number. */
+  readonly data: readonly (number | null)[];
+}
+
+export type LegendPosition = 'top' | 'bottom' | 'left' | 'right' | 'none';
+
+/**
+ * An embedded chart as the page draws it: its anchor cell and size, and its ranges' computed values
+ * read the way Sheets reads them (headers, labels from the first column, one series per column).
+ */
+export interface ChartView {
+  readonly id: number;
+  /** The Charts.ChartType name: 'BAR', 'COLUMN', 'LINE', 'AREA', 'PIE'... */
+  readonly type: string;
+  readonly anchor: {
+    readonly row: number;
+    readonly col: number;
+    readonly offsetX: number;
+    readonly offsetY: number;
+  };
+  readonly width: number;
+  readonly height: number;
+  readonly title: string | null;
+  readonly labels: readonly string[];
+  readonly series: readonly ChartSeriesView[];
+  /** Colours by series (by slice for a pie); missing ones take the palette's. */
+  readonly colors: readonly string[];
+  readonly stacked: boolean;
+  readonly legend: LegendPosition;
+  readonly xAxisTitle: string | null;
+  readonly yAxisTitle: string | null;
+  readonly smooth: boolean;
+  /** Why the page draws a note instead of the chart (a type it cannot draw, no numbers in the ranges). */
+  readonly problem: string | null;
+}
+
 export interface SheetView {
   readonly name: string;
   /** Rows drawn: the content and a few blank ones, at most MAX_ROWS_SHOWN. */
@@ -40,6 +82,7 @@ export interface SheetView {
   readonly columnWidths: Readonly<Record<number, number>>;
   readonly hiddenColumns: readonly number[];
   readonly cells: CellView[][];
+  readonly charts: readonly ChartView[];
 }
 
 export type MenuEntryView =

@@ -1,7 +1,17 @@
 /** The workbook as the page draws it: the emulator's snapshots made into small, Date-free JSON. */
 import type { CellSnapshot, MenuEntry, MenuRecord, Workbook } from '../../emulator';
 import type { EvalValue } from '../../emulator/formula-types';
-import type { CellView, MenuEntryView, MenuView, SheetView, ViewState } from '../shared/view';
+import {
+  type CellView,
+  type ChartView,
+  DEFAULT_COLUMN_WIDTH,
+  type MenuEntryView,
+  type MenuView,
+  ROW_HEIGHT,
+  type SheetView,
+  type ViewState,
+} from '../shared/view';
+import { chartView } from './chart-view';
 
 /** Blank rows and columns drawn past the content, so a sheet looks like a sheet. */
 const MIN_ROWS = 30;
@@ -42,10 +52,25 @@ export function cellView(cell: CellSnapshot): CellView {
   return view;
 }
 
+/** The last row and column a chart covers, so the grid under it is drawn as in Sheets. */
+function chartExtent(
+  chart: ChartView,
+  widths: Readonly<Record<number, number>>,
+): { row: number; col: number } {
+  const row = chart.anchor.row + Math.ceil((chart.anchor.offsetY + chart.height) / ROW_HEIGHT);
+  let col = chart.anchor.col;
+  for (let x = chart.anchor.offsetX + chart.width; x > 0; col++) x -= widths[col] ?? DEFAULT_COLUMN_WIDTH;
+  return { row, col };
+}
+
 function sheetView(wb: Workbook, name: string): SheetView {
   const first = wb.snapshot(name, { rows: 1, cols: 1 });
-  const rows = Math.min(first.maxRows, MAX_ROWS_SHOWN, Math.max(MIN_ROWS, first.lastRow + SPARE_ROWS));
-  const cols = Math.min(first.maxCols, Math.max(MIN_COLS, first.lastCol + SPARE_COLS));
+  const charts = first.charts.map(chartView);
+  const extents = charts.map((chart) => chartExtent(chart, first.columnWidths));
+  const lastRow = Math.max(first.lastRow + SPARE_ROWS, ...extents.map((e) => e.row));
+  const lastCol = Math.max(first.lastCol + SPARE_COLS, ...extents.map((e) => e.col));
+  const rows = Math.min(first.maxRows, MAX_ROWS_SHOWN, Math.max(MIN_ROWS, lastRow));
+  const cols = Math.min(first.maxCols, Math.max(MIN_COLS, lastCol));
   const snapshot = wb.snapshot(name, { rows, cols });
   return {
     name,
@@ -56,6 +81,7 @@ function sheetView(wb: Workbook, name: string): SheetView {
     columnWidths: snapshot.columnWidths,
     hiddenColumns: snapshot.hiddenColumns,
     cells: snapshot.cells.map((line) => line.map(cellView)),
+    charts,
   };
 }
 

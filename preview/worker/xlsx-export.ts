@@ -1,12 +1,13 @@
 /**
  * Writes the emulated spreadsheet as .xlsx: values, formulas with their computed results, number formats,
  * bold and italic text, the cells' own colours, the conditional-format rules (xlsx-rules.ts, so the
- * highlights stay live), named ranges, column widths and frozen rows.
+ * highlights stay live), named ranges, column widths and frozen rows; a note where a chart stood.
  */
 import ExcelJS from 'exceljs';
-import type { CellSnapshot, Workbook } from '../../emulator';
+import type { CellSnapshot, ChartSnapshot, Workbook } from '../../emulator';
 import { formatA1, quoteSheetName } from '../../emulator/a1';
 import { sheetImpl } from '../../emulator/boundary';
+import { chartOption } from '../../emulator/charts';
 import type { EvalValue } from '../../emulator/formula-types';
 import { isGeneral } from '../../emulator/number-format';
 import type { CellProps } from '../../emulator/sheet-model';
@@ -78,6 +79,19 @@ function writeCell(target: ExcelJS.Cell, cell: CellContext): void {
   }
 }
 
+/**
+ * exceljs cannot write charts: each chart leaves a note on its anchor cell saying what stood there, so
+ * the file tells its reader rather than losing the chart silently.
+ */
+function chartNote(chart: ChartSnapshot): string {
+  const title = chartOption(chart.options, 'title');
+  const ranges = chart.ranges.map((range) => `${quoteSheetName(range.sheet)}!${range.a1}`).join(', ');
+  return (
+    `A ${chart.type.toLowerCase()} chart${title ? ` "${String(title)}"` : ''} of ${ranges || 'no range'} ` +
+    'is anchored here in the spreadsheet; this .xlsx does not carry it (the preview writes no charts).'
+  );
+}
+
 function writeSheet(
   book: ExcelJS.Workbook,
   wb: Workbook,
@@ -111,6 +125,12 @@ function writeSheet(
     });
   });
   for (const formatting of rulesToXlsx(model.rules)) ws.addConditionalFormatting(formatting);
+  for (const chart of snapshot.charts) {
+    const anchor = ws.getCell(chart.anchor.row, chart.anchor.col);
+    // exceljs writes no note on a cell without a value: an empty text keeps the cell blank to read.
+    if (anchor.value === null) anchor.value = '';
+    anchor.note = chartNote(chart);
+  }
   for (const [col, width] of Object.entries(snapshot.columnWidths)) {
     ws.getColumn(Number(col)).width = Math.max(1, Math.round((width - 5) / 7));
   }

@@ -177,3 +177,38 @@ describe('conditions in .xlsx', () => {
     expect(read.leftOut).toEqual(['colorScale']);
   });
 });
+
+describe('a chart in .xlsx', () => {
+  test('is not written (exceljs cannot), but its anchor cell gets a note saying what stood there', async () => {
+    const addon = openAddon(DIST, TIME_ZONE);
+    const sheet = addon.wb.spreadsheet.getSheets()[0] as GoogleAppsScript.Spreadsheet.Sheet;
+    sheet.getRange('A1:B3').setValues([
+      ['Objective', 'Score'],
+      ['Grow', 0.7],
+      ['Retain', 0.4],
+    ]);
+    sheet.insertChart(
+      sheet
+        .newChart()
+        .addRange(sheet.getRange('A1:B3'))
+        .setPosition(5, 4, 0, 0)
+        .asBarChart()
+        .setTitle('Scores')
+        .build(),
+    );
+    const book = new ExcelJS.Workbook();
+    const folder = mkdtempSync(join(tmpdir(), 'okr-xlsx-chart-'));
+    try {
+      writeFileSync(join(folder, 'chart.xlsx'), await exportXlsx(addon.wb, addon.entryPoints.functions));
+      await book.xlsx.readFile(join(folder, 'chart.xlsx'));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+    const ws = book.getWorksheet(sheet.getName());
+    expect(ws?.getCell('D5').note).toBe(
+      'A bar chart "Scores" of Sheet1!A1:B3 is anchored here in the spreadsheet; this .xlsx does not carry it ' +
+        '(the preview writes no charts).',
+    );
+    expect(ws?.getCell('B2').value).toBe(0.7);
+  });
+});
