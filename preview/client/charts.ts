@@ -38,6 +38,23 @@ function axis(stacked: boolean, title: string | null) {
   return { stacked, title: { display: title !== null, text: title ?? '' } };
 }
 
+/** The value axis: its viewWindow as the scale's bounds, and percent ticks. */
+function valueScale(view: ChartView, title: string | null) {
+  const { min, max, percent } = view.valueAxis;
+  return {
+    ...axis(view.stacked, title),
+    ...(min === null ? {} : { min }),
+    ...(max === null ? {} : { max }),
+    ticks: percent ? { callback: (value: number | string) => `${Math.round(Number(value) * 100)}%` } : {},
+  };
+}
+
+function scales(view: ChartView) {
+  if (view.type === 'BAR')
+    return { x: valueScale(view, view.xAxisTitle), y: axis(view.stacked, view.yAxisTitle) };
+  return { x: axis(view.stacked, view.xAxisTitle), y: valueScale(view, view.yAxisTitle) };
+}
+
 export function chartConfig(view: ChartView): ChartConfiguration {
   const kind = view.type === 'PIE' ? 'pie' : view.type === 'LINE' || view.type === 'AREA' ? 'line' : 'bar';
   return {
@@ -51,10 +68,7 @@ export function chartConfig(view: ChartView): ChartConfiguration {
         title: { display: view.title !== null, text: view.title ?? '' },
         legend: { display: view.legend !== 'none', position: view.legend === 'none' ? 'right' : view.legend },
       },
-      scales:
-        kind === 'pie'
-          ? {}
-          : { x: axis(view.stacked, view.xAxisTitle), y: axis(view.stacked, view.yAxisTitle) },
+      ...(kind === 'pie' ? { cutout: `${view.pieHole * 100}%` } : { scales: scales(view) }),
     },
   } as ChartConfiguration;
 }

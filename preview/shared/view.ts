@@ -65,7 +65,11 @@ export interface ChartView {
   readonly legend: LegendPosition;
   readonly xAxisTitle: string | null;
   readonly yAxisTitle: string | null;
+  /** The value axis (horizontal for a bar chart): its viewWindow, and 'percent' ticks. */
+  readonly valueAxis: { readonly min: number | null; readonly max: number | null; readonly percent: boolean };
   readonly smooth: boolean;
+  /** A pie's hole, 0 to 1 of its radius (pieHole). */
+  readonly pieHole: number;
   /** Why the page draws a note instead of the chart (a type it cannot draw, no numbers in the ranges). */
   readonly problem: string | null;
 }

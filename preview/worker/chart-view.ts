@@ -82,9 +82,26 @@ function sizeOption(options: Record<string, unknown>, name: string, fallback: nu
   return typeof value === 'number' && value > 0 ? value : fallback;
 }
 
+/** `legend.position`, or `legend` itself given as a position ('none', 'bottom'...). */
 function legendOf(options: Record<string, unknown>): LegendPosition {
-  const value = String(chartOption(options, 'legend.position') ?? 'right').toLowerCase() as LegendPosition;
+  const named = typeof options.legend === 'string' ? options.legend : chartOption(options, 'legend.position');
+  const value = String(named ?? 'right').toLowerCase() as LegendPosition;
   return LEGENDS.has(value) ? value : 'right';
+}
+
+function numberOption(options: Record<string, unknown>, name: string): number | null {
+  const value = chartOption(options, name);
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** A bar chart's values run along hAxis; the other charts' along vAxis. */
+function valueAxisOf(type: string, options: Record<string, unknown>): ChartView['valueAxis'] {
+  const axis = type === 'BAR' ? 'hAxis' : 'vAxis';
+  return {
+    min: numberOption(options, `${axis}.viewWindow.min`),
+    max: numberOption(options, `${axis}.viewWindow.max`),
+    percent: chartOption(options, `${axis}.format`) === 'percent',
+  };
 }
 
 function problemOf(chart: ChartSnapshot, series: readonly ChartSeriesView[]): string | null {
@@ -133,7 +150,9 @@ export function chartView(chart: ChartSnapshot): ChartView {
     legend: legendOf(options),
     xAxisTitle: textOption(options, 'hAxis.title'),
     yAxisTitle: textOption(options, 'vAxis.title'),
+    valueAxis: valueAxisOf(chart.type, options),
     smooth: chartOption(options, 'curveType') === 'function',
+    pieHole: Math.min(1, Math.max(0, numberOption(options, 'pieHole') ?? 0)),
     problem: problemOf(chart, series),
   };
 }

@@ -93,6 +93,36 @@ describe('reading a chart as Sheets does', () => {
     expect(pie.series).toEqual([{ name: 'Score', data: [0.1, 0.3, null] }]);
   });
 
+  test("Google Charts' options as the add-on sets them: legend by name, the value axis, a pie's hole", () => {
+    const { sheet, view } = setup();
+    const bar = view(
+      sheet
+        .newChart()
+        .addRange(sheet.getRange('A1:C4'))
+        .setOption('legend', 'none')
+        .setOption('hAxis.viewWindow.min', 0)
+        .setOption('hAxis.viewWindow.max', 1)
+        .setOption('hAxis.format', 'percent')
+        .setOption('vAxis.viewWindow.max', 9)
+        .asBarChart(),
+    );
+    expect(bar.legend).toBe('none');
+    expect(bar.valueAxis).toEqual({ min: 0, max: 1, percent: true });
+    const line = view(
+      sheet
+        .newChart()
+        .addRange(sheet.getRange('A1:C4'))
+        .setOption('vAxis', { viewWindow: { max: 0.5 } })
+        .asLineChart(),
+    );
+    expect(line.valueAxis).toEqual({ min: null, max: 0.5, percent: false });
+    expect(line.legend).toBe('right');
+    const pie = view(
+      sheet.newChart().addRange(sheet.getRange('A1:B4')).setOption('pieHole', 0.4).asPieChart(),
+    );
+    expect(pie.pieHole).toBe(0.4);
+  });
+
   test('a type the preview cannot draw, or ranges without numbers, get a note instead', () => {
     const { sheet, Charts, view } = setup();
     const scatter = view(
