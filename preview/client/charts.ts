@@ -49,9 +49,21 @@ function valueScale(view: ChartView, title: string | null) {
   };
 }
 
+/** Average pixels a label character takes, to shorten category labels as Sheets does ("Grow the…"). */
+const CHAR_WIDTH = 7;
+
+/** A bar chart's categories run down its left side: a long label is cut to a third of the chart. */
+function categoryScale(view: ChartView) {
+  const room = Math.max(4, Math.floor(view.width / 3 / CHAR_WIDTH));
+  const label = (text: string) => (text.length > room ? `${text.slice(0, room - 1)}…` : text);
+  return {
+    ...axis(view.stacked, view.yAxisTitle),
+    ticks: { callback: (_: number | string, index: number) => label(view.labels[index] ?? '') },
+  };
+}
+
 function scales(view: ChartView) {
-  if (view.type === 'BAR')
-    return { x: valueScale(view, view.xAxisTitle), y: axis(view.stacked, view.yAxisTitle) };
+  if (view.type === 'BAR') return { x: valueScale(view, view.xAxisTitle), y: categoryScale(view) };
   return { x: axis(view.stacked, view.xAxisTitle), y: valueScale(view, view.yAxisTitle) };
 }
 

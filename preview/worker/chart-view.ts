@@ -119,7 +119,8 @@ export function chartView(chart: ChartSnapshot): ChartView {
   // The first column labels the points when there is another to plot.
   const labelled = width > 1 ? 1 : 0;
   const headers = headerRows(table, chart.numHeaders, labelled);
-  const body = table.slice(headers);
+  // Wholly blank rows (a range kept longer than its data) are no points, as in Sheets.
+  const body = table.slice(headers).filter((row) => row.some((cell) => cell.value !== ''));
   const labels = body.map((row, i) => (labelled ? (row[0]?.text ?? '') : String(i + 1)));
   const allSeries: ChartSeriesView[] = [];
   for (let c = labelled; c < width; c++) {

@@ -57,6 +57,13 @@ describe('reading a chart as Sheets does', () => {
     });
   });
 
+  test('wholly blank rows, as in a range kept longer than its data, are no points', () => {
+    const { sheet, view } = setup();
+    const chart = view(sheet.newChart().addRange(sheet.getRange('A1:C9')).asColumnChart());
+    expect(chart.labels).toEqual(['W1', 'W2', 'W3']);
+    expect(chart.series.map((s) => s.data.length)).toEqual([3, 3]);
+  });
+
   test('ranges side by side make one table; setNumHeaders(0) reads the first row as data', () => {
     const { sheet, view } = setup();
     const chart = view(
