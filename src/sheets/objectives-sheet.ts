@@ -6,6 +6,7 @@
  */
 import {
   type CellValue,
+  columnLetter,
   isBlank,
   type KeyResultSource,
   lastInputRow,
@@ -13,6 +14,8 @@ import {
   missingObjectives,
   OBJECTIVE_LAYOUT,
   OBJECTIVE_TITLES,
+  type ObjectiveField,
+  type ObjectivesMap,
   objectiveOutputBlocks,
   objectiveOutputs,
   objectiveRow,
@@ -26,6 +29,52 @@ import { headerTexts, sheetNamed } from './sheet-lookup';
 import { writeRuns } from './table-io';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * Each column of the sheet carries its field as developer metadata, which moves with the column: the
+ * sheet is found again renamed, with columns inserted or moved, and with a header cell showing an error
+ * (a blocked spill), where its title could not be read.
+ */
+export const OBJECTIVES_KEY = 'okrkpi.objectives';
+
+interface ObjectivesSheet {
+  readonly sheet: Sheet;
+  readonly map: Required<ObjectivesMap>;
+}
+
+function isObjectiveField(value: string | null): value is ObjectiveField {
+  return (OBJECTIVE_LAYOUT as readonly (string | null)[]).includes(value);
+}
+
+/** The sheet and its columns from one metadata search; null unless every column is marked. */
+function findObjectivesSheet(spreadsheet: Spreadsheet): ObjectivesSheet | null {
+  let sheet: Sheet | undefined;
+  const map: ObjectivesMap = {};
+  for (const meta of spreadsheet.createDeveloperMetadataFinder().withKey(OBJECTIVES_KEY).find()) {
+    const column = meta.getLocation().getColumn();
+    const field = meta.getValue();
+    if (!column || !isObjectiveField(field)) continue;
+    sheet ??= column.getSheet();
+    if (column.getSheet().getSheetId() === sheet.getSheetId()) map[field] = column.getColumn();
+  }
+  const complete = OBJECTIVE_LAYOUT.every((field) => map[field] !== undefined);
+  return sheet && complete ? { sheet, map: map as Required<ObjectivesMap> } : null;
+}
+
+/** Marks each column with its field, keeping the marks already right (run again, it adds nothing). */
+function markColumns(sheet: Sheet, map: Required<ObjectivesMap>): void {
+  const wanted = new Map(OBJECTIVE_LAYOUT.map((field) => [`${field}@${map[field]}`, field]));
+  for (const found of sheet.createDeveloperMetadataFinder().withKey(OBJECTIVES_KEY).find()) {
+    const key = `${found.getValue()}@${found.getLocation().getColumn()?.getColumn()}`;
+    if (wanted.has(key)) wanted.delete(key);
+    else found.remove();
+  }
+  for (const field of wanted.values()) {
+    const letter = columnLetter(map[field]);
+    sheet.getRange(`${letter}:${letter}`).addDeveloperMetadata(OBJECTIVES_KEY, field);
+  }
+}
 
 const COMPANY_OBJECTIVE = 'Become the company customers recommend';
 
@@ -39,27 +88,36 @@ export const OBJECTIVE_EXAMPLES: readonly CellValue[][] = [
   ['Grow the business', COMPANY_OBJECTIVE, false, 'Growth'],
 ];
 
-const WIDTHS: Partial<Record<(typeof OBJECTIVE_LAYOUT)[number], number>> = {
+const WIDTHS: Partial<Record<ObjectiveField, number>> = {
   objective: 300,
   parent: 300,
   counts: 150,
 };
 
 /**
- * Creates the sheet, or finishes one a stopped Set up left empty: formats first, then the header (with
- * the examples) in one write, so until that write the sheet reads as empty and the next run takes over.
- * A sheet with anything on it is the team's: kept when it has the layout, reported otherwise.
+ * Creates the sheet, or finishes one a stopped Set up left behind: formats first, then the header (with
+ * the examples) in one write, then the column marks. Until the header is written the sheet reads as
+ * empty, and the next run fills it; once written, the next run finds the titles and marks the columns.
+ * A sheet with anything else on it is the team's: reported, never written.
  */
 export function setUpObjectivesSheet(
   spreadsheet: Spreadsheet,
   withExamples: boolean,
   report: SetupReport,
 ): void {
+  const found = findObjectivesSheet(spreadsheet);
+  if (found) {
+    report.kept.push(found.sheet.getName());
+    return;
+  }
   const name = SHEET_NAMES.objectives;
   const existing = sheetNamed(spreadsheet, name);
   if (existing && existing.getLastRow() > 0) {
-    if (matchObjectiveTitles(headerTexts(existing))) report.kept.push(existing.getName());
-    else
+    const map = matchObjectiveTitles(headerTexts(existing));
+    if (map) {
+      markColumns(existing, map);
+      report.kept.push(existing.getName());
+    } else
       report.conflicts.push(
         `A sheet named "${existing.getName()}" already exists with other columns, so it was left as it is. Rename it and run Set up again to get the Objectives sheet (${OBJECTIVE_LAYOUT.map((f) => OBJECTIVE_TITLES[f]).join(', ')}).`,
       );
@@ -67,10 +125,11 @@ export function setUpObjectivesSheet(
   }
   const sheet = existing ?? spreadsheet.insertSheet(name);
   const rows = Math.max(sheet.getMaxRows() - 1, 1);
-  const column = (field: (typeof OBJECTIVE_LAYOUT)[number]) => OBJECTIVE_LAYOUT.indexOf(field) + 1;
+  const column = (field: ObjectiveField) => OBJECTIVE_LAYOUT.indexOf(field) + 1;
   sheet.setFrozenRows(1);
   sheet.getRange(1, 1, 1, OBJECTIVE_LAYOUT.length).setFontWeight('bold').setBackground('#f1f3f4');
-  for (const [field, width] of Object.entries(WIDTHS)) sheet.setColumnWidth(column(field as never), width);
+  for (const [field, width] of Object.entries(WIDTHS))
+    sheet.setColumnWidth(column(field as ObjectiveField), width);
   sheet
     .getRange(2, column('counts'), rows, 1)
     .setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
@@ -78,6 +137,10 @@ export function setUpObjectivesSheet(
   const header = OBJECTIVE_LAYOUT.map((field) => OBJECTIVE_TITLES[field] as CellValue);
   const examples = withExamples ? OBJECTIVE_EXAMPLES.map((row) => header.map((_, i) => row[i] ?? '')) : [];
   sheet.getRange(1, 1, 1 + examples.length, header.length).setValues([header, ...examples]);
+  markColumns(
+    sheet,
+    Object.fromEntries(OBJECTIVE_LAYOUT.map((f) => [f, column(f)])) as Required<ObjectivesMap>,
+  );
   report.created.push(name);
 }
 
@@ -87,18 +150,17 @@ export interface ReadKeyResults extends KeyResultSource {
 }
 
 /**
- * Refreshes the Objectives sheet when there is one with the add-on's columns (another layout is the
- * team's own, and never written). Returns what stops a column from being written, if anything.
+ * Refreshes the Objectives sheet Set up made (found by its column marks; a sheet of the team's, unmarked,
+ * is never written). Returns what stops a column from being written, if anything.
  */
 export function refreshObjectivesSheet(
   spreadsheet: Spreadsheet,
   tables: readonly ReadKeyResults[],
 ): string | null {
-  const sheet = sheetNamed(spreadsheet, SHEET_NAMES.objectives);
-  if (!sheet) return null;
-  const [header = [], ...rows] = sheet.getDataRange().getValues() as CellValue[][];
-  const map = matchObjectiveTitles(header);
-  if (!map) return null;
+  const found = findObjectivesSheet(spreadsheet);
+  if (!found) return null;
+  const { sheet, map } = found;
+  const [, ...rows] = sheet.getDataRange().getValues() as CellValue[][];
   const missing = missingObjectives(
     rows.map((row) => row[map.objective - 1]),
     tables.map((t) => t.objectives),

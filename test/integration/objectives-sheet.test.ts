@@ -148,6 +148,28 @@ describe('the Objectives sheet', () => {
     expect(values(wb, 'Objectives', 'A7')[0]?.[0]).toBe('');
   });
 
+  it('is found again renamed, with a column inserted and its spill blocked, and Refresh puts it right', () => {
+    const addon = setUp(fresh());
+    const { wb } = addon;
+    const sheet = wb.sheet('Objectives');
+    sheet.setName('Our objectives');
+    sheet.insertColumnBefore(2);
+    sheet.getRange('B1').setValue('Owner');
+    // A value typed where Score spills blocks it: the header cell shows #REF! instead of its title.
+    sheet.getRange('G3').setValue('typed over');
+    expect(sheet.getRange('F1').getDisplayValue()).toBe('#REF!');
+    addon.run('menuRefresh');
+    expect(wb.sheetNames()).not.toContain('Objectives');
+    expect(sheet.getRange('F1').getFormula()).toBe(
+      "=VSTACK({\"Key results\", \"Score\"}, DROP(OKR_OBJECTIVE_SCORES(A1:A, C1:C, D1:D, 'OKRs'!A1:A, 'OKRs'!M1:M, 'OKRs'!H1:H), 1))",
+    );
+    expect(values(wb, 'Our objectives', 'F1:G4').map((r) => r[0])).toEqual(['Key results', 0, 2, 3]);
+    expect(values(wb, 'Our objectives', 'G4')[0]?.[0]).toBeCloseTo(0.375, 9);
+    expect(sheet.getRange('J2').getFormula()).toMatch(/SPARKLINE\(G2,/);
+    setUp(addon);
+    expect(wb.sheetNames().filter((n) => /objectives/i.test(n))).toEqual(['Our objectives']);
+  });
+
   it('reads a connected table by its own columns, counting the rows under an objective written once', () => {
     const addon = fresh();
     const team = addon.wb.spreadsheet.insertSheet('Team OKRs');
