@@ -7,6 +7,7 @@ import type { Workbook } from '../../emulator';
 import { ROUND_TRIPS } from '../../emulator/call-kinds';
 import { STATUS_COLOURS } from '../../src/core';
 import { type Addon, connectAsProposed, lastAlert, NOW, openAddon, values } from '../support/addon';
+import { openDemo } from '../support/demo';
 
 const COMPANY = 'Become the company customers recommend';
 const DELIGHT = 'Delight customers with fast, reliable service';
@@ -82,6 +83,17 @@ describe('the Objectives sheet', () => {
     expect(wb.effectiveFormat('Objectives', 2, 7).background).toBe(STATUS_COLOURS.bad);
     expect(wb.effectiveFormat('Objectives', 4, 7).background).toBe(STATUS_COLOURS.warn);
     expect(wb.effectiveFormat('Objectives', 4, 8).background).toBe(STATUS_COLOURS.warn);
+  });
+
+  it('on the demo workbook (team KPI tables connected too) holds the same three objectives and nothing more', () => {
+    const { wb } = openDemo();
+    const rows = values(wb, 'Objectives', 'A2:H5');
+    expect(rows.map((r) => [r[0], r[4], r[6], r[7]])).toEqual([
+      [COMPANY, 0, 'red', 'Off track'],
+      [DELIGHT, 2, 'red', 'Off track'],
+      [GROW, 3, 'yellow', 'At risk'],
+      ['', '', '', ''],
+    ]);
   });
 
   it('counts an aligned-only child once its box is ticked, with no script run', () => {
