@@ -5,9 +5,16 @@
  * with the data (the objective tree, KPI cards, the weeks of the cycle) each have columns of their own
  * with nothing below them, so a spill never runs into another block.
  */
+import { type HighlightRule, marked } from './highlight-rules';
 import { KPI_STATUSES, type KpiMode } from './kpi-rule';
 import { GRADE_BANDS } from './objective';
-import { type Formula, type PlannedCell, SETTING_NAMES, STATUS_COLOURS } from './output-columns';
+import {
+  type Formula,
+  type OutputRun,
+  type PlannedCell,
+  SETTING_NAMES,
+  STATUS_COLOURS,
+} from './output-columns';
 import { type ColumnMap, columnLetter, type Field } from './tables';
 
 /** An OKR or KPI table as the dashboard reads it: its sheet, header row and columns. */
@@ -55,25 +62,12 @@ export interface ChartSpec {
   readonly options: Readonly<Record<string, string | number | boolean | readonly string[]>>;
 }
 
-/** A block of cells written in one setValues. */
-export interface CellBlock {
-  readonly row: number;
-  readonly column: number;
-  readonly values: PlannedCell[][];
-}
-
-export interface DashboardRule {
-  readonly range: string;
-  /** A custom formula relative to the range's first cell. */
-  readonly formula: string;
-  readonly background: string;
-  readonly fontColor?: string;
-}
-
 export interface DashboardPlan {
-  readonly blocks: readonly CellBlock[];
+  readonly blocks: readonly OutputRun[];
   readonly formats: readonly { readonly range: string; readonly format: string }[];
-  readonly rules: readonly DashboardRule[];
+  /** Conditional-format rules on columns from row `rulesFrom` down. */
+  readonly rules: readonly HighlightRule[];
+  readonly rulesFrom: number;
   readonly charts: readonly ChartSpec[];
   readonly widths: readonly { readonly column: number; readonly width: number }[];
   /** Cells in bold (titles and headers). */
@@ -202,7 +196,7 @@ function staleCall(refs: Refs): string | null {
   return kr && last && `OKR_STALE(${kr},${last},${cycleStart},${checkInInterval},${asOf})`;
 }
 
-function headlines(refs: Refs, kpiMode: KpiMode | undefined): CellBlock {
+function headlines(refs: Refs, kpiMode: KpiMode | undefined): OutputRun {
   const keyResults = refs.okr('keyResult');
   const share = (status: string) =>
     when(
@@ -243,7 +237,7 @@ function headlines(refs: Refs, kpiMode: KpiMode | undefined): CellBlock {
 /** Number formats of the headline values, in headline order. */
 const HEADLINE_FORMATS = ['0', '0', '0%', '0%', '0%', '0%', '0.0', '+0.0;-0.0;0.0', '0', '0', '0'];
 
-function title(): CellBlock {
+function title(): OutputRun {
   return {
     row: 1,
     column: 1,
@@ -255,7 +249,7 @@ function title(): CellBlock {
 }
 
 /** A titled table whose body is one formula spilling under its header row. */
-function table(column: number, heading: string, headers: readonly string[], body: PlannedCell): CellBlock {
+function table(column: number, heading: string, headers: readonly string[], body: PlannedCell): OutputRun {
   const pad = (cells: PlannedCell[]) => [...cells, ...Array(headers.length - cells.length).fill('')];
   return {
     row: SECTION_ROW,
@@ -264,7 +258,7 @@ function table(column: number, heading: string, headers: readonly string[], body
   };
 }
 
-function tree(refs: Refs): CellBlock[] {
+function tree(refs: Refs): OutputRun[] {
   const body = when(
     [refs.objectivesData('objective'), refs.objectivesData('parent'), refs.objectivesData('score')],
     (o, p, sc) => `OKR_TREE(${o},${p},${sc})`,
@@ -277,14 +271,14 @@ function tree(refs: Refs): CellBlock[] {
 }
 
 /** KPI cards: one row each, with a sparkline of the KPI's recorded history beside it. */
-function cards(refs: Refs, kpiRows: number): CellBlock[] {
+function cards(refs: Refs, kpiRows: number): OutputRun[] {
   const body = when(
     [
       refs.kpiData('name'),
       refs.kpiData('value'),
       refs.kpiData('target'),
       refs.kpiData('direction'),
-      refs.history('Day'),
+      refs.history('Date'),
       refs.history('KPI'),
       refs.history('Value'),
     ],
@@ -312,7 +306,7 @@ function cards(refs: Refs, kpiRows: number): CellBlock[] {
 const LIST_HEIGHT = EXCEPTION_ROWS + 3; // heading, header, rows, a blank row
 
 /** The exception lists, one under another: each the worst few rows, or "None". */
-function exceptions(refs: Refs, kpiMode: KpiMode | undefined): CellBlock[] {
+function exceptions(refs: Refs, kpiMode: KpiMode | undefined): OutputRun[] {
   const top = (rows: string, sortColumn: number, ascending: boolean) =>
     `IFERROR(SORTN(${rows},${EXCEPTION_ROWS},0,${sortColumn},${ascending ? 'TRUE' : 'FALSE'}),"None")`;
   const kr = refs.okrData('keyResult');
@@ -352,7 +346,7 @@ function exceptions(refs: Refs, kpiMode: KpiMode | undefined): CellBlock[] {
   }));
 }
 
-function statusTable(refs: Refs): CellBlock {
+function statusTable(refs: Refs): OutputRun {
   const status = refs.okr('status');
   const first = TABLE_ROW + 1;
   const label = columnLetter(AT.status);
@@ -367,7 +361,7 @@ function statusTable(refs: Refs): CellBlock {
   };
 }
 
-function progress(refs: Refs): CellBlock {
+function progress(refs: Refs): OutputRun {
   // Start, kind, commit and stretch are optional columns of a team's table: blank arguments then.
   const optional = (field: Field) => refs.okrData(field) ?? '""';
   const log = ['KR ID', 'Value', 'Timestamp'].map((title) => refs.checkIns(title));
@@ -379,7 +373,7 @@ function progress(refs: Refs): CellBlock {
 }
 
 /** The objective chart's data: each objective's score in the column of its grade band. */
-function gradeSeries(): CellBlock {
+function gradeSeries(): OutputRun {
   const column = (offset: number) => {
     const letter = columnLetter(AT.tree + offset);
     return `${letter}${TABLE_ROW + 1}:${letter}`;
@@ -442,29 +436,27 @@ function charts(): ChartSpec[] {
   ];
 }
 
-function rules(): DashboardRule[] {
-  const first = TABLE_ROW + 1;
-  const at = (column: number) => `${columnLetter(column)}${first}`;
-  const open = (column: number) => `${at(column)}:${columnLetter(column)}`;
-  const grade = at(AT.tree + 3);
-  const met = at(AT.cards + 4);
-  const changeIs = `$${columnLetter(AT.cards + 6)}${first}`;
+function rules(): HighlightRule[] {
+  const ref = (column: number, absolute = false) =>
+    `${absolute ? '$' : ''}${columnLetter(column)}${TABLE_ROW + 1}`;
+  const textRule = (column: number, refColumn: number, text: string, background: string) => ({
+    column,
+    formula: marked(`${ref(refColumn, column !== refColumn)}="${text}"`),
+    background,
+  });
+  const grade = AT.tree + 3;
+  const met = AT.cards + 4;
+  const [change, changeIs] = [AT.cards + 5, AT.cards + 6];
   return [
-    { range: open(AT.tree + 3), formula: `=${grade}="red"`, background: STATUS_COLOURS.bad },
-    { range: open(AT.tree + 3), formula: `=${grade}="yellow"`, background: STATUS_COLOURS.warn },
-    { range: open(AT.tree + 3), formula: `=${grade}="green"`, background: STATUS_COLOURS.good },
-    { range: open(AT.cards + 4), formula: `=${met}="met"`, background: STATUS_COLOURS.good },
-    { range: open(AT.cards + 4), formula: `=${met}="not met"`, background: STATUS_COLOURS.bad },
-    {
-      range: `${at(AT.cards + 5)}:${columnLetter(AT.cards + 6)}`,
-      formula: `=${changeIs}="good"`,
-      background: STATUS_COLOURS.good,
-    },
-    {
-      range: `${at(AT.cards + 5)}:${columnLetter(AT.cards + 6)}`,
-      formula: `=${changeIs}="bad"`,
-      background: STATUS_COLOURS.bad,
-    },
+    textRule(grade, grade, 'red', STATUS_COLOURS.bad),
+    textRule(grade, grade, 'yellow', STATUS_COLOURS.warn),
+    textRule(grade, grade, 'green', STATUS_COLOURS.good),
+    textRule(met, met, 'met', STATUS_COLOURS.good),
+    textRule(met, met, 'not met', STATUS_COLOURS.bad),
+    ...[change, changeIs].flatMap((column) => [
+      textRule(column, changeIs, 'good', STATUS_COLOURS.good),
+      textRule(column, changeIs, 'bad', STATUS_COLOURS.bad),
+    ]),
   ];
 }
 
@@ -507,6 +499,7 @@ export function planDashboard(sources: DashboardSources, kpiRows: number): Dashb
     blocks,
     formats: formats(),
     rules: rules(),
+    rulesFrom: TABLE_ROW + 1,
     charts: charts(),
     widths: [
       { column: AT.tree, width: 280 },

@@ -26,7 +26,8 @@ export function isOwnRuleFormula(formula: string): boolean {
   return formula.includes(`ISTEXT(${RULE_MARKER})`);
 }
 
-function marked(condition: string): string {
+/** A rule's formula marked as the add-on's. */
+export function marked(condition: string): string {
   return `=AND(ISTEXT(${RULE_MARKER}),${condition})`;
 }
 

@@ -10,6 +10,7 @@ export * from './confidence-average';
 export * from './confidence-trend';
 export * from './cycle-close';
 export * from './cycle-dates';
+export * from './dashboard-layout';
 export * from './day-cells';
 export * from './direction-words';
 export * from './errors';

@@ -17,6 +17,7 @@ import {
   kpiReadingsOf,
   type OutputContext,
   okrSignals,
+  planDashboard,
   planHighlights,
   planLinkedValues,
   planOutputs,
@@ -30,6 +31,8 @@ import {
 } from '../core';
 import { sheetCalendar } from './calendar';
 import { type CheckInContext, readCheckInLog } from './check-in-log';
+import { findDashboard, refreshDashboard } from './dashboard';
+import { dashboardSources } from './dashboard-sources';
 import { applyHighlights } from './highlights';
 import { snapshotKpis } from './kpi-history-sheet';
 import { type ReadKeyResults, refreshObjectivesSheet } from './objectives-sheet';
@@ -115,7 +118,7 @@ export function refreshKpiTables(
   spreadsheet: Spreadsheet,
   tables: readonly ConnectedTable[],
   today: Date,
-): { reports: TableReport[]; readings: KpiReading[]; evaluations: KpiEvaluation[] } {
+): { reports: TableReport[]; readings: KpiReading[]; evaluations: KpiEvaluation[]; kpiRows: number } {
   const read = tables.map((table) => {
     const snapshot = readTableRows(table.sheet, table.kind, table.headerRow, table.map);
     return { table, snapshot, readings: kpiReadingsOf(snapshot.rows, table.map) };
@@ -132,7 +135,8 @@ export function refreshKpiTables(
     reports.push(finish(table, snapshot, judgeKpiTable({ map, defaults, ...snapshot }), { kpiFacts: facts }));
     evaluations.push(...kpiEvaluationsOf(snapshot.rows, map, facts, defaults));
   }
-  return { reports, readings, evaluations };
+  // The first table's rows, which the dashboard's KPI cards give a trend each.
+  return { reports, readings, evaluations, kpiRows: read[0]?.snapshot.rows.length ?? 0 };
 }
 
 /** An OKR table: linked key results take their KPI's value first, then everything is scored. */
@@ -177,7 +181,7 @@ export function refreshAll(spreadsheet: Spreadsheet, now: Date): RefreshReport {
   const kpi =
     kpiTables.length > 0
       ? refreshKpiTables(spreadsheet, kpiTables, today)
-      : { reports: [], readings: [], evaluations: [] };
+      : { reports: [], readings: [], evaluations: [], kpiRows: 0 };
   const kpiValues = valuesByKpi(kpi.readings);
   const okrTables = tables.filter((t) => t.kind === 'okr');
   const checkIns: CheckInContext =
@@ -187,8 +191,16 @@ export function refreshAll(spreadsheet: Spreadsheet, now: Date): RefreshReport {
     spreadsheet,
     okr.map((t) => t.keyResults),
   );
+  const reports = [...kpi.reports, ...okr.map((t) => t.report)];
+  const dashboard = findDashboard(spreadsheet);
+  if (dashboard) {
+    // The names read for the reports, in the order the tables were refreshed.
+    const names = new Map([...kpiTables, ...okrTables].map((t, i) => [t, reports[i]?.sheetName ?? '']));
+    const sources = dashboardSources(tables, (t) => names.get(t) ?? t.sheet.getName());
+    refreshDashboard(dashboard, planDashboard(sources, kpi.kpiRows));
+  }
   return {
-    tables: [...kpi.reports, ...okr.map((t) => t.report)],
+    tables: reports,
     objectivesProblem,
     evaluations: kpi.evaluations,
     settingsProblem: typeof settings === 'string' && okrTables.length > 0 ? settings : null,

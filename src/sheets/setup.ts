@@ -7,12 +7,16 @@ import {
   type CellValue,
   type ColumnMap,
   columnsOf,
+  DASHBOARD_SHEET,
   type Field,
   KEY_RESULT_KINDS,
   matchTitles,
+  planDashboard,
   type TableKind,
 } from '../core';
 import { sheetCalendar } from './calendar';
+import { setUpDashboard } from './dashboard';
+import { dashboardSources } from './dashboard-sources';
 import { convertDays, historySheet } from './kpi-history-sheet';
 import {
   CHECK_IN_HEADERS,
@@ -29,7 +33,7 @@ import { appendRows } from './log-sheet';
 import { setUpObjectivesSheet } from './objectives-sheet';
 import { ensureSettings } from './settings';
 import { headerTexts, sheetNamed } from './sheet-lookup';
-import { findTable, saveTable } from './table-metadata';
+import { findTable, findTables, saveTable } from './table-metadata';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -153,6 +157,17 @@ export function setUpCheckInLog(spreadsheet: Spreadsheet, report: SetupReport): 
   report.created.push(SHEET_NAMES.checkIns);
 }
 
+/** The dashboard over the tables as they now are; its KPI cards get a trend for each KPI row. */
+function setUpDashboardSheet(spreadsheet: Spreadsheet, report: SetupReport): void {
+  const tables = findTables(spreadsheet);
+  const kpi = tables.find((t) => t.kind === 'kpi');
+  const kpiRows = kpi ? Math.max(0, kpi.sheet.getLastRow() - kpi.headerRow) : 0;
+  const outcome = setUpDashboard(spreadsheet, planDashboard(dashboardSources(tables), kpiRows));
+  if (outcome === 'created') report.created.push(DASHBOARD_SHEET);
+  else if (outcome === 'kept') report.kept.push(DASHBOARD_SHEET);
+  else report.conflicts.push(outcome.conflict);
+}
+
 export function setUp(spreadsheet: Spreadsheet, options: { withExamples: boolean; now: Date }): SetupReport {
   const report: SetupReport = { created: [], kept: [], conflicts: [] };
   const today = sheetCalendar(spreadsheet).dayOf(options.now);
@@ -166,5 +181,6 @@ export function setUp(spreadsheet: Spreadsheet, options: { withExamples: boolean
   setUpTable(spreadsheet, 'kpi', options.withExamples, today, report);
   setUpCheckInLog(spreadsheet, report);
   setUpObjectivesSheet(spreadsheet, options.withExamples, report);
+  setUpDashboardSheet(spreadsheet, report);
   return report;
 }

@@ -1,0 +1,32 @@
+/** What the dashboard reads: the first OKR and KPI tables, the objectives list and the two logs. */
+import { type DashboardSources, HISTORY_HEADERS, kpiMode, type LogSource } from '../core';
+import { CHECK_IN_HEADERS, SHEET_NAMES } from './layouts';
+import type { ConnectedTable } from './table-metadata';
+
+function log(sheetName: string, headers: readonly string[]): LogSource {
+  return { sheetName, columns: Object.fromEntries(headers.map((title, i) => [title, i + 1])) };
+}
+
+/**
+ * The sources for these tables. With several tables of a kind, the first one (in the spreadsheet's
+ * metadata order) is the one shown; the logs are the add-on's own sheets, named as Set up names them.
+ */
+export function dashboardSources(
+  tables: readonly ConnectedTable[],
+  nameOf: (table: ConnectedTable) => string = (table) => table.sheet.getName(),
+): DashboardSources {
+  const okr = tables.find((t) => t.kind === 'okr');
+  const kpi = tables.find((t) => t.kind === 'kpi');
+  const source = (table: ConnectedTable) => ({
+    sheetName: nameOf(table),
+    headerRow: table.headerRow,
+    map: table.map,
+  });
+  return {
+    ...(okr && { okr: source(okr), checkIns: log(SHEET_NAMES.checkIns, CHECK_IN_HEADERS) }),
+    ...(kpi && {
+      kpi: { ...source(kpi), mode: kpiMode(kpi.map) },
+      history: log(SHEET_NAMES.history, HISTORY_HEADERS),
+    }),
+  };
+}

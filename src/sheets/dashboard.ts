@@ -1,0 +1,179 @@
+/**
+ * The Dashboard sheet: made by Set up, kept by Refresh. Its blocks are formulas and its charts read
+ * ranges of it (see core/dashboard-layout.ts), so between runs it stays right by itself; a run only puts
+ * back what is missing or out of date. It never moves anything and never writes over a value the team
+ * typed: a cell is written only when it is blank or holds a formula, and only when it differs from the
+ * plan. The team's own cells, rules and charts stay as they are.
+ */
+import {
+  type CellValue,
+  type ChartSpec,
+  DASHBOARD_SHEET,
+  type DashboardPlan,
+  isFormula,
+  type OutputRun,
+  type PlannedCell,
+} from '../core';
+import { applyHighlights } from './highlights';
+import { writeExactly } from './literal';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type EmbeddedChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
+type EmbeddedChartBuilder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
+
+/** Marks the add-on's dashboard (sheet-level developer metadata), whatever the sheet is renamed to. */
+export const DASHBOARD_KEY = 'okrkpi.dashboard';
+const TITLE = 'OKR & KPI dashboard';
+
+export type DashboardOutcome = 'created' | 'kept' | { readonly conflict: string };
+
+/** The add-on's dashboard sheet, found by its metadata. */
+export function findDashboard(spreadsheet: Spreadsheet): Sheet | null {
+  const [found] = spreadsheet.createDeveloperMetadataFinder().withKey(DASHBOARD_KEY).find();
+  return found?.getLocation().getSheet() ?? null;
+}
+
+/**
+ * A sheet named Dashboard that the add-on may take: empty, or its own dashboard from a Set up that
+ * stopped before marking it (its title in A1). A team's own Dashboard is left alone.
+ */
+function adoptable(sheet: Sheet): boolean {
+  if (sheet.getLastRow() === 0 && sheet.getCharts().length === 0) return true;
+  return sheet.getRange(1, 1).getValue() === TITLE;
+}
+
+/** Set up: the dashboard made (or an unfinished one completed) and brought up to the plan. */
+export function setUpDashboard(spreadsheet: Spreadsheet, plan: DashboardPlan): DashboardOutcome {
+  const found = findDashboard(spreadsheet);
+  if (found) {
+    reconcile(found, plan);
+    return 'kept';
+  }
+  const existing = spreadsheet.getSheetByName(DASHBOARD_SHEET);
+  if (existing && !adoptable(existing)) {
+    return {
+      conflict: `A sheet named "${DASHBOARD_SHEET}" already exists with other content, so it was left as it is and no dashboard was made. Rename it and run Set up again to get the add-on's dashboard.`,
+    };
+  }
+  const sheet = existing ?? spreadsheet.insertSheet(DASHBOARD_SHEET);
+  reconcile(sheet, plan);
+  style(sheet, plan);
+  // Marked last: a run stopped before this finds the sheet by name and title, and finishes the job.
+  sheet.addDeveloperMetadata(DASHBOARD_KEY, 'v1');
+  return 'created';
+}
+
+/** Refresh: the dashboard, when there is one, brought up to the plan (a few calls when nothing moved). */
+export function refreshDashboard(sheet: Sheet, plan: DashboardPlan): void {
+  reconcile(sheet, plan);
+}
+
+function reconcile(sheet: Sheet, plan: DashboardPlan): void {
+  writeMissingCells(sheet, plan);
+  applyHighlights(sheet, plan.rulesFrom, plan.rules);
+  keepCharts(sheet, plan.charts);
+}
+
+/** What a planned cell looks like in getFormulas (formulas) or getValues (text). */
+function planned(cell: PlannedCell): { formula: string } | { text: CellValue } {
+  return isFormula(cell) ? { formula: cell.formula } : { text: cell };
+}
+
+/**
+ * Reads the dashboard's formulas once; where a planned cell differs (a formula out of date, a blank
+ * where a label goes), reads the values once more to tell a blank or the add-on's formula, which it
+ * writes, from a value the team typed, which it keeps. A block whose every differing cell may be written
+ * goes back in one setValues; otherwise cell by cell around the team's values.
+ */
+function writeMissingCells(sheet: Sheet, plan: DashboardPlan): void {
+  const { rows, columns } = plan.area;
+  const area = sheet.getRange(
+    1,
+    1,
+    Math.min(rows, sheet.getMaxRows()),
+    Math.min(columns, sheet.getMaxColumns()),
+  );
+  const formulas = area.getFormulas();
+  const differs = (row: number, column: number, cell: PlannedCell): boolean => {
+    const have = formulas[row - 1]?.[column - 1] ?? '';
+    const want = planned(cell);
+    return 'formula' in want ? have !== want.formula : have !== '' || want.text !== '';
+  };
+  const stale = plan.blocks.filter((block) =>
+    block.values.some((line, r) => line.some((cell, c) => differs(block.row + r, block.column + c, cell))),
+  );
+  if (stale.length === 0) return;
+  const values = area.getValues() as CellValue[][];
+  ensureSize(sheet, plan);
+  // A differing cell the team typed a value into (not the plan's own label) stays.
+  const teams = ({ row, column, cell }: PlacedCell) => {
+    const want = planned(cell);
+    const have = values[row - 1]?.[column - 1] ?? '';
+    const formula = formulas[row - 1]?.[column - 1] ?? '';
+    return formula === '' && have !== '' && !('text' in want && have === want.text);
+  };
+  for (const block of stale) {
+    const changes = cellsOf(block).filter((placed) => differs(placed.row, placed.column, placed.cell));
+    if (!changes.some(teams)) {
+      const width = block.values[0]?.length ?? 1;
+      writeExactly(sheet.getRange(block.row, block.column, block.values.length, width), block.values);
+      continue;
+    }
+    for (const { row, column, cell } of changes.filter((placed) => !teams(placed)))
+      writeExactly(sheet.getRange(row, column), [[cell]]);
+  }
+}
+
+interface PlacedCell {
+  readonly row: number;
+  readonly column: number;
+  readonly cell: PlannedCell;
+}
+
+function cellsOf(block: OutputRun): PlacedCell[] {
+  return block.values.flatMap((line, r) =>
+    line.map((cell, c) => ({ row: block.row + r, column: block.column + c, cell })),
+  );
+}
+
+/** A new sheet has 1000 rows and 26 columns; the dashboard's chart data lies a little beyond Z. */
+function ensureSize(sheet: Sheet, plan: DashboardPlan): void {
+  const missing = plan.area.columns - sheet.getMaxColumns();
+  if (missing > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), missing);
+}
+
+/** Formats, widths and bold headings: only when the dashboard is made, so the team's restyling stays. */
+function style(sheet: Sheet, plan: DashboardPlan): void {
+  for (const { range, format } of plan.formats) sheet.getRange(range).setNumberFormat(format);
+  for (const { column, width } of plan.widths) sheet.setColumnWidth(column, width);
+  for (const range of plan.bold) sheet.getRange(range).setFontWeight('bold');
+  sheet.getRange('A1').setFontSize(16);
+}
+
+const A1 = (chart: EmbeddedChart) => chart.getRanges().map((range) => range.getA1Notation());
+
+/**
+ * The add-on's charts are the ones reading its ranges: one missing (never made, or deleted) is made
+ * again; one found keeps the place and size the team gave it. Other charts are the team's.
+ */
+function keepCharts(sheet: Sheet, specs: readonly ChartSpec[]): void {
+  const charts = sheet.getCharts();
+  for (const spec of specs) {
+    const ours = charts.find((chart) => A1(chart)[0] === spec.ranges[0]);
+    if (!ours) sheet.insertChart(build(sheet, spec));
+  }
+}
+
+function build(sheet: Sheet, spec: ChartSpec): EmbeddedChart {
+  const start = sheet.newChart();
+  const typed =
+    spec.kind === 'bar' ? start.asBarChart() : spec.kind === 'pie' ? start.asPieChart() : start.asLineChart();
+  let builder: EmbeddedChartBuilder = typed
+    .setPosition(spec.anchor.row, spec.anchor.column, 0, 0)
+    .setNumHeaders(1);
+  for (const range of spec.ranges) builder = builder.addRange(sheet.getRange(range));
+  const options = { ...spec.options, width: spec.width, height: spec.height };
+  for (const [key, value] of Object.entries(options)) builder = builder.setOption(key, value);
+  return builder.build();
+}
