@@ -40,9 +40,14 @@ export interface LogSource {
   readonly columns: Readonly<Record<string, number>>;
 }
 
+export interface KpiSource extends SourceTable {
+  readonly mode: KpiMode;
+}
+
 export interface DashboardSources {
   readonly okr?: SourceTable;
-  readonly kpi?: SourceTable & { readonly mode: KpiMode };
+  /** Every KPI table: the dashboard counts, lists and shows cards for all of them. */
+  readonly kpis: readonly KpiSource[];
   readonly objectives?: ObjectivesSource;
   readonly checkIns?: LogSource;
   readonly history?: LogSource;
@@ -140,9 +145,20 @@ function rangeA1(row: number, column: number, rows: number, columns: number): st
   return `${a1(row, column)}:${a1(row + rows - 1, column + columns - 1)}`;
 }
 
+/** The formula's text, or null when a source it reads is missing. */
+function whenText(parts: readonly (string | null)[], build: (...refs: string[]) => string): string | null {
+  return parts.every((p) => p !== null) ? build(...(parts as string[])) : null;
+}
+
 /** The formula, or a blank cell when a source it reads is missing. */
 function when(parts: readonly (string | null)[], build: (...refs: string[]) => string): PlannedCell {
-  return parts.every((p) => p !== null) ? f(build(...(parts as string[]))) : '';
+  const text = whenText(parts, build);
+  return text === null ? '' : f(text);
+}
+
+/** A header-inclusive column's data rows (a row inserted under the header is still read). */
+function dataOf(column: string | null): string | null {
+  return column && `DROP(${column},1)`;
 }
 
 /** The ranges the dashboard's formulas read, or null where a source or column is missing. */
@@ -156,17 +172,35 @@ class Refs {
 
   /** An OKR table column's data rows, for the add-on's functions. */
   okrData(field: Field): string | null {
-    const column = this.okr(field);
-    return column && `DROP(${column},1)`;
+    return dataOf(this.okr(field));
   }
 
-  kpi(field: Field): string | null {
-    return this.s.kpi ? tableColumn(this.s.kpi, field) : null;
+  /** COUNTIF of each KPI table's status column for its mode's word at `level` (0 bad, 1 warning), summed. */
+  kpiStatusCount(level: 0 | 1): string | null {
+    const counts = this.s.kpis.flatMap((table) => {
+      const status = tableColumn(table, 'status');
+      return status ? [`COUNTIF(${status},"${KPI_STATUSES[table.mode][level]}")`] : [];
+    });
+    return counts.length > 0 ? counts.join('+') : null;
   }
 
+  /** A column's data rows of every KPI table, one under another; null when a table lacks it. */
   kpiData(field: Field): string | null {
-    const column = this.kpi(field);
-    return column && `DROP(${column},1)`;
+    const columns = this.s.kpis.map((table) => dataOf(tableColumn(table, field)));
+    if (columns.length === 0 || columns.some((c) => c === null)) return null;
+    return columns.length === 1 ? (columns[0] as string) : `VSTACK(${columns.join(',')})`;
+  }
+
+  /** Whether a KPI row is in breach (or missed its target): a condition over kpiData rows. */
+  kpiInBreach(): string | null {
+    if (this.s.kpis.length === 0) return null;
+    const status = this.kpiData('status');
+    const words = [...new Set(this.s.kpis.map((table) => KPI_STATUSES[table.mode][0]))];
+    return words.map((word) => `(${status}="${word}")`).join('+');
+  }
+
+  get kpiTables(): readonly KpiSource[] {
+    return this.s.kpis;
   }
 
   objectives(column: keyof Omit<ObjectivesSource, 'sheetName' | 'headerRow'>): string | null {
@@ -196,7 +230,7 @@ function staleCall(refs: Refs): string | null {
   return kr && last && `OKR_STALE(${kr},${last},${cycleStart},${checkInInterval},${asOf})`;
 }
 
-function headlines(refs: Refs, kpiMode: KpiMode | undefined): OutputRun {
+function headlines(refs: Refs): OutputRun {
   const keyResults = refs.okr('keyResult');
   const share = (status: string) =>
     when(
@@ -205,8 +239,6 @@ function headlines(refs: Refs, kpiMode: KpiMode | undefined): OutputRun {
     );
   const confidenceOn = (day: string) => (ids: string, conf: string, times: string, krIds: string) =>
     `OKR_CONFIDENCE(${ids},${conf},${times},${day},${krIds})`;
-  const [bad, warn] = KPI_STATUSES[kpiMode ?? 'limits'];
-  const kpiCount = (status: string) => when([refs.kpi('status')], (st) => `COUNTIF(${st},"${status}")`);
   const figures: readonly (readonly [string, PlannedCell])[] = [
     ['Objectives', when([refs.objectives('objective')], (o) => `MAX(0,COUNTA(${o})-1)`)],
     ['Key results', when([keyResults], (kr) => `MAX(0,COUNTA(${kr})-1)`)],
@@ -223,8 +255,9 @@ function headlines(refs: Refs, kpiMode: KpiMode | undefined): OutputRun {
           `IFERROR(${confidenceOn(asOf)(ids, conf, times, krIds)}-${confidenceOn(`${asOf}-14`)(ids, conf, times, krIds)},"")`,
       ),
     ],
-    [`KPIs in ${bad.toLowerCase()}`, kpiCount(bad)],
-    [`KPIs in ${warn.toLowerCase()}`, kpiCount(warn)],
+    // A KPI judged against a target alone counts as in breach when Missed, in warning when Near.
+    ['KPIs in breach', when([refs.kpiStatusCount(0)], (sum) => sum)],
+    ['KPIs in warning', when([refs.kpiStatusCount(1)], (sum) => sum)],
     ['Stale key results', when([staleCall(refs)], (days) => `COUNT(${days})`)],
   ];
   return {
@@ -272,18 +305,22 @@ function tree(refs: Refs): OutputRun[] {
 
 /** KPI cards: one row each, with a sparkline of the KPI's recorded history beside it. */
 function cards(refs: Refs, kpiRows: number): OutputRun[] {
-  const body = when(
-    [
-      refs.kpiData('name'),
-      refs.kpiData('value'),
-      refs.kpiData('target'),
-      refs.kpiData('direction'),
-      refs.history('Date'),
-      refs.history('KPI'),
-      refs.history('Value'),
-    ],
-    (...args) => `KPI_CARDS(${args.join(',')})`,
-  );
+  // One KPI_CARDS per table, one under another; a table without targets or directions passes blanks.
+  const history = [refs.history('Date'), refs.history('KPI'), refs.history('Value')];
+  const calls = refs.kpiTables.map((table) => {
+    const column = (field: Field) => dataOf(tableColumn(table, field));
+    const [name, value] = [column('name'), column('value')];
+    const optional = [column('target') ?? '""', column('direction') ?? '""'];
+    return whenText(
+      [name, value, ...history],
+      (n, v, ...h) => `KPI_CARDS(${[n, v, ...optional, ...h].join(',')})`,
+    );
+  });
+  const formulas = calls.filter((call) => call !== null);
+  const body: PlannedCell =
+    formulas.length === 0
+      ? ''
+      : f(formulas.length === 1 ? (formulas[0] as string) : `VSTACK(${formulas.join(',')})`);
   const headers = ['KPI', 'Latest', 'Date', 'Target', 'Met', 'Change', 'Change is', 'Trend'];
   const first = TABLE_ROW + 1;
   const name = columnLetter(AT.cards);
@@ -306,12 +343,11 @@ function cards(refs: Refs, kpiRows: number): OutputRun[] {
 const LIST_HEIGHT = EXCEPTION_ROWS + 3; // heading, header, rows, a blank row
 
 /** The exception lists, one under another: each the worst few rows, or "None". */
-function exceptions(refs: Refs, kpiMode: KpiMode | undefined): OutputRun[] {
+function exceptions(refs: Refs): OutputRun[] {
   const top = (rows: string, sortColumn: number, ascending: boolean) =>
     `IFERROR(SORTN(${rows},${EXCEPTION_ROWS},0,${sortColumn},${ascending ? 'TRUE' : 'FALSE'}),"None")`;
   const kr = refs.okrData('keyResult');
   const stale = staleCall(refs);
-  const [breach] = KPI_STATUSES[kpiMode ?? 'limits'];
   const lists: readonly (readonly [string, readonly string[], PlannedCell])[] = [
     [
       'Key results off track',
@@ -326,10 +362,10 @@ function exceptions(refs: Refs, kpiMode: KpiMode | undefined): OutputRun[] {
       when([kr, stale], (k, days) => top(`FILTER(HSTACK(${k},${days}),${days}<>"")`, 2, false)),
     ],
     [
-      `KPIs in ${breach.toLowerCase()}`,
+      'KPIs in breach',
       ['KPI', 'Current'],
-      when([refs.kpiData('name'), refs.kpiData('value'), refs.kpiData('status')], (n, v, st) =>
-        top(`FILTER(HSTACK(${n},${v}),${st}="${breach}")`, 1, true),
+      when([refs.kpiData('name'), refs.kpiData('value'), refs.kpiInBreach()], (n, v, breach) =>
+        top(`FILTER(HSTACK(${n},${v}),${breach})`, 1, true),
       ),
     ],
     [
@@ -482,13 +518,12 @@ function formats(): DashboardPlan['formats'] {
  */
 export function planDashboard(sources: DashboardSources, kpiRows: number): DashboardPlan {
   const refs = new Refs(sources);
-  const mode = sources.kpi?.mode;
   const blocks = [
     title(),
-    headlines(refs, mode),
+    headlines(refs),
     ...tree(refs),
     ...cards(refs, kpiRows),
-    ...exceptions(refs, mode),
+    ...exceptions(refs),
     statusTable(refs),
     progress(refs),
     gradeSeries(),

@@ -1,4 +1,4 @@
-/** What the dashboard reads: the first OKR and KPI tables, the objectives list and the two logs. */
+/** What the dashboard reads: the first OKR table, every KPI table, the objectives list and the two logs. */
 import { type DashboardSources, HISTORY_HEADERS, kpiMode, type LogSource } from '../core';
 import { CHECK_IN_HEADERS, SHEET_NAMES } from './layouts';
 import type { ConnectedTable } from './table-metadata';
@@ -8,15 +8,15 @@ function log(sheetName: string, headers: readonly string[]): LogSource {
 }
 
 /**
- * The sources for these tables. With several tables of a kind, the first one (in the spreadsheet's
- * metadata order) is the one shown; the logs are the add-on's own sheets, named as Set up names them.
+ * The sources for these tables. With several OKR tables, the first one (in the spreadsheet's metadata
+ * order) is the one shown; the logs are the add-on's own sheets, named as Set up names them.
  */
 export function dashboardSources(
   tables: readonly ConnectedTable[],
   nameOf: (table: ConnectedTable) => string = (table) => table.sheet.getName(),
 ): DashboardSources {
   const okr = tables.find((t) => t.kind === 'okr');
-  const kpi = tables.find((t) => t.kind === 'kpi');
+  const kpis = tables.filter((t) => t.kind === 'kpi');
   const source = (table: ConnectedTable) => ({
     sheetName: nameOf(table),
     headerRow: table.headerRow,
@@ -24,9 +24,7 @@ export function dashboardSources(
   });
   return {
     ...(okr && { okr: source(okr), checkIns: log(SHEET_NAMES.checkIns, CHECK_IN_HEADERS) }),
-    ...(kpi && {
-      kpi: { ...source(kpi), mode: kpiMode(kpi.map) },
-      history: log(SHEET_NAMES.history, HISTORY_HEADERS),
-    }),
+    kpis: kpis.map((table) => ({ ...source(table), mode: kpiMode(table.map) })),
+    ...(kpis.length > 0 && { history: log(SHEET_NAMES.history, HISTORY_HEADERS) }),
   };
 }

@@ -135,8 +135,9 @@ export function refreshKpiTables(
     reports.push(finish(table, snapshot, judgeKpiTable({ map, defaults, ...snapshot }), { kpiFacts: facts }));
     evaluations.push(...kpiEvaluationsOf(snapshot.rows, map, facts, defaults));
   }
-  // The first table's rows, which the dashboard's KPI cards give a trend each.
-  return { reports, readings, evaluations, kpiRows: read[0]?.snapshot.rows.length ?? 0 };
+  // As many rows as the tables hold: the dashboard's KPI cards give each a trend.
+  const kpiRows = read.reduce((sum, t) => sum + t.snapshot.rows.length, 0);
+  return { reports, readings, evaluations, kpiRows };
 }
 
 /** An OKR table: linked key results take their KPI's value first, then everything is scored. */

@@ -160,8 +160,9 @@ export function setUpCheckInLog(spreadsheet: Spreadsheet, report: SetupReport): 
 /** The dashboard over the tables as they now are; its KPI cards get a trend for each KPI row. */
 function setUpDashboardSheet(spreadsheet: Spreadsheet, report: SetupReport): void {
   const tables = findTables(spreadsheet);
-  const kpi = tables.find((t) => t.kind === 'kpi');
-  const kpiRows = kpi ? Math.max(0, kpi.sheet.getLastRow() - kpi.headerRow) : 0;
+  const kpiRows = tables
+    .filter((t) => t.kind === 'kpi')
+    .reduce((sum, t) => sum + Math.max(0, t.sheet.getLastRow() - t.headerRow), 0);
   const outcome = setUpDashboard(spreadsheet, planDashboard(dashboardSources(tables), kpiRows));
   if (outcome === 'created') report.created.push(DASHBOARD_SHEET);
   else if (outcome === 'kept') report.kept.push(DASHBOARD_SHEET);
