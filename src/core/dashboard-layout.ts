@@ -282,13 +282,22 @@ function title(): OutputRun {
 }
 
 /** A titled table whose body is one formula spilling under its header row. */
-function table(column: number, heading: string, headers: readonly string[], body: PlannedCell): OutputRun {
-  const pad = (cells: PlannedCell[]) => [...cells, ...Array(headers.length - cells.length).fill('')];
-  return {
-    row: SECTION_ROW,
-    column,
-    values: [pad([heading]), [...headers], pad([body])],
-  };
+/**
+ * A titled table whose body is one formula spilling under its header: three runs (heading, header
+ * row, formula), so no blank planned cell ever writes over something the team put beside them.
+ */
+function table(
+  column: number,
+  heading: string,
+  headers: readonly string[],
+  body: PlannedCell,
+  row: number = SECTION_ROW,
+): OutputRun[] {
+  return [
+    { row, column, values: [[heading]] },
+    { row: row + 1, column, values: [[...headers]] },
+    { row: row + 2, column, values: [[body]] },
+  ];
 }
 
 function tree(refs: Refs): OutputRun[] {
@@ -298,7 +307,7 @@ function tree(refs: Refs): OutputRun[] {
   );
   const scores = `${columnLetter(AT.tree + 1)}${TABLE_ROW + 1}:${columnLetter(AT.tree + 1)}`;
   return [
-    table(AT.tree, 'Objectives', ['Objective', 'Score', 'Level'], body),
+    ...table(AT.tree, 'Objectives', ['Objective', 'Score', 'Level'], body),
     { row: TABLE_ROW, column: AT.tree + 3, values: [['Grade'], [f(`OKR_GRADE(${scores})`)]] },
   ];
 }
@@ -331,7 +340,7 @@ function cards(refs: Refs, kpiRows: number): OutputRun[] {
       ? f(`IF(LEN(${name}${row}),IFERROR(SPARKLINE(FILTER(${values},${names}=${name}${row})),""),"")`)
       : '';
   return [
-    table(AT.cards, 'KPIs', headers.slice(0, -1), body),
+    ...table(AT.cards, 'KPIs', headers.slice(0, -1), body),
     {
       row: TABLE_ROW,
       column: AT.cards + headers.length - 1,
@@ -376,28 +385,29 @@ function exceptions(refs: Refs): OutputRun[] {
       ),
     ],
   ];
-  return lists.map(([heading, headers, body], i) => ({
-    ...table(AT.exceptions, heading, headers, body),
-    row: SECTION_ROW + i * LIST_HEIGHT,
-  }));
+  return lists.flatMap(([heading, headers, body], i) =>
+    table(AT.exceptions, heading, headers, body, SECTION_ROW + i * LIST_HEIGHT),
+  );
 }
 
-function statusTable(refs: Refs): OutputRun {
+function statusTable(refs: Refs): OutputRun[] {
   const status = refs.okr('status');
   const first = TABLE_ROW + 1;
   const label = columnLetter(AT.status);
-  return {
-    row: SECTION_ROW,
-    column: AT.status,
-    values: [
-      ['Key results by status', ''],
-      ['Status', 'Key results'],
-      ...STATUSES.map((name, i) => [name, status ? f(`COUNTIF(${status},${label}${first + i})`) : '']),
-    ],
-  };
+  return [
+    { row: SECTION_ROW, column: AT.status, values: [['Key results by status']] },
+    {
+      row: TABLE_ROW,
+      column: AT.status,
+      values: [
+        ['Status', 'Key results'],
+        ...STATUSES.map((name, i) => [name, status ? f(`COUNTIF(${status},${label}${first + i})`) : '']),
+      ],
+    },
+  ];
 }
 
-function progress(refs: Refs): OutputRun {
+function progress(refs: Refs): OutputRun[] {
   // Start, kind, commit and stretch are optional columns of a team's table: blank arguments then.
   const optional = (field: Field) => refs.okrData(field) ?? '""';
   const log = ['KR ID', 'Value', 'Timestamp'].map((title) => refs.checkIns(title));
@@ -409,7 +419,7 @@ function progress(refs: Refs): OutputRun {
 }
 
 /** The objective chart's data: each objective's score in the column of its grade band. */
-function gradeSeries(): OutputRun {
+function gradeSeries(): OutputRun[] {
   const column = (offset: number) => {
     const letter = columnLetter(AT.tree + offset);
     return `${letter}${TABLE_ROW + 1}:${letter}`;
@@ -524,9 +534,9 @@ export function planDashboard(sources: DashboardSources, kpiRows: number): Dashb
     ...tree(refs),
     ...cards(refs, kpiRows),
     ...exceptions(refs),
-    statusTable(refs),
-    progress(refs),
-    gradeSeries(),
+    ...statusTable(refs),
+    ...progress(refs),
+    ...gradeSeries(),
   ];
   const lastRow = Math.max(...blocks.map((b) => b.row + b.values.length - 1));
   const lastColumn = Math.max(...blocks.map((b) => b.column + (b.values[0]?.length ?? 1) - 1));
