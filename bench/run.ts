@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { benchDailyJob } from './daily-job';
+import { benchDashboard } from './dashboard';
 import { benchFormulas, isFormulaName, runFormulaCase } from './formulas';
 import { benchDemoRefresh, benchJudge, benchRefresh } from './refresh';
 
@@ -30,6 +31,13 @@ function runAll(): void {
   console.table(demo.kinds);
   console.table(demo.methods);
   console.table(benchJudge());
+  const dashboard = benchDashboard();
+  console.log('\nThe dashboard: Set up and Refresh with it and without it (round trips by kind):');
+  console.table(dashboard.calls);
+  console.log(
+    "\nDashboard formulas over 2,000 key results and 500 KPIs, recomputed by the emulator's engine:",
+  );
+  console.table(dashboard.recompute);
   console.log('\nDaily alert job:');
   console.table(benchDailyJob());
 }
