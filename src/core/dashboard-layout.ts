@@ -380,8 +380,10 @@ function exceptions(refs: Refs): OutputRun[] {
     [
       'Objectives without key results',
       ['Objective', 'Key results'],
-      when([refs.objectivesData('objective'), refs.objectivesData('keyResults')], (o, n) =>
-        top(`FILTER(HSTACK(${o},${n}),${n}=0,${o}<>"")`, 1, true),
+      // No key results of its own and none of its children counting toward it: nothing scores it.
+      when(
+        [refs.objectivesData('objective'), refs.objectivesData('keyResults'), refs.objectivesData('score')],
+        (o, n, sc) => top(`FILTER(HSTACK(${o},${n}),${n}=0,${sc}="",${o}<>"")`, 1, true),
       ),
     ],
   ];
