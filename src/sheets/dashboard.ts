@@ -16,23 +16,16 @@ import {
 } from '../core';
 import { applyHighlights } from './highlights';
 import { writeExactly } from './literal';
+import { DASHBOARD_KEY } from './table-metadata';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type EmbeddedChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
 type EmbeddedChartBuilder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
 
-/** Marks the add-on's dashboard (sheet-level developer metadata), whatever the sheet is renamed to. */
-export const DASHBOARD_KEY = 'okrkpi.dashboard';
 const TITLE = 'OKR & KPI dashboard';
 
 export type DashboardOutcome = 'created' | 'kept' | { readonly conflict: string };
-
-/** The add-on's dashboard sheet, found by its metadata. */
-export function findDashboard(spreadsheet: Spreadsheet): Sheet | null {
-  const [found] = spreadsheet.createDeveloperMetadataFinder().withKey(DASHBOARD_KEY).find();
-  return found?.getLocation().getSheet() ?? null;
-}
 
 /**
  * A sheet named Dashboard that the add-on may take: empty, or its own dashboard from a Set up that
@@ -44,8 +37,11 @@ function adoptable(sheet: Sheet): boolean {
 }
 
 /** Set up: the dashboard made (or an unfinished one completed) and brought up to the plan. */
-export function setUpDashboard(spreadsheet: Spreadsheet, plan: DashboardPlan): DashboardOutcome {
-  const found = findDashboard(spreadsheet);
+export function setUpDashboard(
+  spreadsheet: Spreadsheet,
+  found: Sheet | null,
+  plan: DashboardPlan,
+): DashboardOutcome {
   if (found) {
     reconcile(found, plan);
     return 'kept';

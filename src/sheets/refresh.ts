@@ -31,7 +31,7 @@ import {
 } from '../core';
 import { sheetCalendar } from './calendar';
 import { type CheckInContext, readCheckInLog } from './check-in-log';
-import { findDashboard, refreshDashboard } from './dashboard';
+import { refreshDashboard } from './dashboard';
 import { dashboardSources } from './dashboard-sources';
 import { applyHighlights } from './highlights';
 import { snapshotKpis } from './kpi-history-sheet';
@@ -44,7 +44,7 @@ import {
   updateAsOf,
 } from './settings';
 import { readTableRows, type TableSnapshot, writeRuns } from './table-io';
-import { type ConnectedTable, findTables } from './table-metadata';
+import { type ConnectedTable, findAddonMetadata } from './table-metadata';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -171,7 +171,7 @@ export function refreshOkrTable(
 
 export function refreshAll(spreadsheet: Spreadsheet, now: Date): RefreshReport {
   const today = sheetCalendar(spreadsheet).dayOf(now);
-  const tables = findTables(spreadsheet);
+  const { tables, dashboard } = findAddonMetadata(spreadsheet);
   const settings = readSettings(
     spreadsheet,
     today,
@@ -193,7 +193,6 @@ export function refreshAll(spreadsheet: Spreadsheet, now: Date): RefreshReport {
     okr.map((t) => t.keyResults),
   );
   const reports = [...kpi.reports, ...okr.map((t) => t.report)];
-  const dashboard = findDashboard(spreadsheet);
   if (dashboard) {
     // The names read for the reports, in the order the tables were refreshed.
     const names = new Map([...kpiTables, ...okrTables].map((t, i) => [t, reports[i]?.sheetName ?? '']));

@@ -18,6 +18,8 @@ import { definedOnly, tableDefaultsSchema } from './mapping-schema';
 
 export const TABLE_KEY = 'okrkpi.table';
 export const FIELD_KEY = 'okrkpi.field';
+/** Marks the add-on's dashboard (sheet-level), whatever the sheet is renamed to. */
+export const DASHBOARD_KEY = 'okrkpi.dashboard';
 
 const tableSchema = lazy(() =>
   z.object({ kind: z.enum(['kpi', 'okr']), defaults: z.optional(tableDefaultsSchema()) }),
@@ -82,14 +84,21 @@ export function forgetTable(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
   }
 }
 
+/** What the add-on marked in a spreadsheet: its connected tables and its dashboard sheet. */
+export interface AddonMetadata {
+  readonly tables: ConnectedTable[];
+  readonly dashboard: GoogleAppsScript.Spreadsheet.Sheet | null;
+}
+
 /**
- * Every connected table of the spreadsheet, with its columns where they are now, from one metadata
- * search: a finder matches one key at most, and one search of all beats one per key and per sheet.
- * Each result carries its key, value and location, so nothing else is read.
+ * Every connected table of the spreadsheet, with its columns where they are now, and the dashboard,
+ * from one metadata search: a finder matches one key at most, and one search of all beats one per key
+ * and per sheet. Each result carries its key, value and location, so nothing else is read.
  */
-export function findTables(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): ConnectedTable[] {
+export function findAddonMetadata(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): AddonMetadata {
   const headers: { meta: GoogleAppsScript.Spreadsheet.DeveloperMetadata; row: Range }[] = [];
   const fields = new Map<number, { field: string; column: number }[]>();
+  let dashboard: GoogleAppsScript.Spreadsheet.Sheet | null = null;
   for (const meta of spreadsheet.createDeveloperMetadataFinder().find()) {
     const key = meta.getKey();
     if (key === TABLE_KEY) {
@@ -103,9 +112,9 @@ export function findTables(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet
         ...(fields.get(sheetId) ?? []),
         { field: meta.getValue() ?? '', column: column.getColumn() },
       ]);
-    }
+    } else if (key === DASHBOARD_KEY) dashboard ??= meta.getLocation().getSheet();
   }
-  return headers.flatMap(({ meta, row }) => {
+  const tables = headers.flatMap(({ meta, row }) => {
     const parsed = tableSchema().safeParse(safeJson(meta.getValue()));
     if (!parsed.success) return [];
     const { kind } = parsed.data;
@@ -116,6 +125,12 @@ export function findTables(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet
     }
     return [{ sheet, kind, headerRow: row.getRow(), map, defaults: definedOnly(parsed.data.defaults ?? {}) }];
   });
+  return { tables, dashboard };
+}
+
+/** Every connected table of the spreadsheet (see findAddonMetadata). */
+export function findTables(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): ConnectedTable[] {
+  return findAddonMetadata(spreadsheet).tables;
 }
 
 export function findTable(sheet: GoogleAppsScript.Spreadsheet.Sheet): ConnectedTable | undefined {
