@@ -77,7 +77,7 @@ export interface DashboardPlan {
   readonly widths: readonly { readonly column: number; readonly width: number }[];
   /** Cells in bold (titles and headers). */
   readonly bold: readonly string[];
-  /** The rectangle every block lies in, for the one read Refresh makes of it. */
+  /** The rectangle every block lies in: the sheet is made at least this wide. */
   readonly area: { readonly rows: number; readonly columns: number };
 }
 

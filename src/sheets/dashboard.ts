@@ -83,13 +83,8 @@ function planned(cell: PlannedCell): { formula: string } | { text: CellValue } {
  * goes back in one setValues; otherwise cell by cell around the team's values.
  */
 function writeMissingCells(sheet: Sheet, plan: DashboardPlan): void {
-  const { rows, columns } = plan.area;
-  const area = sheet.getRange(
-    1,
-    1,
-    Math.min(rows, sheet.getMaxRows()),
-    Math.min(columns, sheet.getMaxColumns()),
-  );
+  // What the sheet holds, from A1 to its last cell with content: planned cells past it are blank.
+  const area = sheet.getDataRange();
   const formulas = area.getFormulas();
   const differs = (row: number, column: number, cell: PlannedCell): boolean => {
     const have = formulas[row - 1]?.[column - 1] ?? '';
