@@ -3,6 +3,7 @@
  * twice or writing over a team's values, rules or charts.
  */
 import type { Workbook } from '../../emulator';
+import { ROUND_TRIPS } from '../../emulator/call-kinds';
 import { type Addon, connectAsProposed, lastAlert, NOW, openAddon, values } from '../support/addon';
 
 function setUp(withExamples = true): Addon {
@@ -95,8 +96,8 @@ describe('Set up with examples makes the dashboard', () => {
   it('shows a card per KPI: latest value, target, met or not, change coloured by its direction', () => {
     const cards = rowsFrom(wb, 'F27', 7);
     expect(cards.map((card) => card[0])).toEqual(column(wb, 'KPIs', 'A', 6));
-    expect(cards.map((card) => card[1])).toEqual(column(wb, 'KPIs', 'H', 6));
-    expect(cards.map((card) => card[3])).toEqual(column(wb, 'KPIs', 'G', 6));
+    expect(cards.map((card) => card[1])).toEqual(column(wb, 'KPIs', 'I', 6));
+    expect(cards.map((card) => card[3])).toEqual(column(wb, 'KPIs', 'H', 6));
     const response = cards.find((card) => card[0] === 'Median response time');
     // 430 ms last week, 340 now: down is good for a response time.
     expect(response?.slice(4)).toEqual(['not met', (340 - 430) / 430, 'good']);
@@ -152,7 +153,7 @@ describe('Set up and Refresh keep the dashboard', () => {
     const addon = setUp();
     const sheet = dash(addon.wb);
     sheet.getRange('A25').setValue('Our goals'); // a heading renamed
-    sheet.getRange('AD3').setValue('note to self');
+    sheet.getRange('N3').setValue('note to self');
     sheet.insertChart(
       sheet.newChart().asColumnChart().addRange(sheet.getRange('R27:S31')).setPosition(50, 1, 0, 0).build(),
     );
@@ -165,7 +166,7 @@ describe('Set up and Refresh keep the dashboard', () => {
     addon.wb.ui.respond({ button: 'YES' });
     addon.run('menuSetUp');
     expect(sheet.getRange('A25').getValue()).toBe('Our goals');
-    expect(sheet.getRange('AD3').getValue()).toBe('note to self');
+    expect(sheet.getRange('N3').getValue()).toBe('note to self');
     expect(chartsOf(addon.wb)).toEqual([
       { ranges: ['Y26:AB226'], anchor: [60, 3] },
       { ranges: ['R26:S31'], anchor: [7, 7] },
@@ -173,7 +174,7 @@ describe('Set up and Refresh keep the dashboard', () => {
       { ranges: ['R27:S31'], anchor: [50, 1] },
     ]);
     expect(sheet.getConditionalFormatRules().map((r) => r.getRanges()[0]?.getA1Notation())).toContain(
-      'AD1:AD10',
+      'X1:X10',
     );
   });
 
@@ -230,6 +231,57 @@ function teamRule(addon: Addon, sheet: GoogleAppsScript.Spreadsheet.Sheet) {
   return addon.wb.globals.SpreadsheetApp.newConditionalFormatRule()
     .whenTextEqualTo('x')
     .setBackground('#000000')
-    .setRanges([sheet.getRange('AD1:AD10')])
+    .setRanges([sheet.getRange('X1:X10')])
     .build();
 }
+
+describe('the dashboard under failures', () => {
+  /**
+   * A dashboard with work to do: a chart deleted, a formula and a label cleared, then a team table
+   * connected (the KPI cards and lists change). Refresh puts it all back. What it writes are formulas,
+   * rules and charts, so the formula engine is left out: it would only make the many runs slower.
+   */
+  function needsWork(): Addon {
+    const addon = openAddon({ clock: () => NOW });
+    addon.wb.setFormulaEngine(undefined);
+    addon.wb.ui.respond({ button: 'YES' });
+    addon.run('menuSetUp');
+    const sheet = dash(addon.wb);
+    sheet.removeChart(sheet.getCharts()[2] as GoogleAppsScript.Spreadsheet.EmbeddedChart);
+    sheet.getRange('B5').clearContent();
+    sheet.getRange('O25').clearContent();
+    const team = addon.wb.spreadsheet.insertSheet('Team KPIs');
+    team.getRange('A1:F2').setValues([
+      ['Metric', 'Owner', 'Actual', 'Goal', 'Min', 'Critical'],
+      ['Uptime %', 'Ops', 98, 99.9, 99.5, 99],
+    ]);
+    team.activate();
+    connectAsProposed(addon);
+    return addon;
+  }
+
+  const reference = needsWork();
+  reference.wb.calls.reset();
+  reference.run('menuRefresh');
+  const calls = ROUND_TRIPS.reduce((sum, kind) => sum + reference.wb.calls.byKind[kind], 0);
+  const { values: _, ...expected } = dashboardState(reference.wb);
+
+  it('the uninterrupted Refresh puts everything back', () => {
+    expect(expected.charts).toHaveLength(3);
+    expect(expected.formulas[4]?.[1]).toBe("=MAX(0,COUNTA('OKRs'!B1:B)-1)");
+    expect(expected.formulas[26]?.[5]).toContain("KPI_CARDS(DROP('Team KPIs'!A1:A,1)");
+  });
+
+  it.each(Array.from({ length: calls }, (_, i) => i + 1))(
+    'a Refresh whose round trip %i fails, then one more, ends as the uninterrupted one',
+    (n) => {
+      const addon = needsWork();
+      addon.wb.faults.failCall(n, { kinds: ROUND_TRIPS });
+      addon.run('menuRefresh');
+      expect(addon.wb.faults.fired).toHaveLength(1);
+      addon.run('menuRefresh');
+      const { values: __, ...state } = dashboardState(addon.wb);
+      expect(state).toEqual(expected);
+    },
+  );
+});
