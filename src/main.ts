@@ -471,6 +471,7 @@ export function KPI_CARDS(
  * @param {Date} cycle_start The first day of the cycle.
  * @param {Date} cycle_end The last day of the cycle.
  * @param {Date} [as_of] The last day to chart; today if blank.
+ * @param {Array<Array<number>>} [currents] The key results' current values: the last day scores them, so the line ends where they stand now.
  * @return One row per week: date, average score, expected progress.
  * @customfunction
  */
@@ -487,6 +488,7 @@ export function OKR_PROGRESS_BY_WEEK(
   cycle_start: unknown,
   cycle_end: unknown,
   as_of?: unknown,
+  currents?: unknown,
 ) {
   return okrProgressByWeek(
     kr_ids,
@@ -501,6 +503,7 @@ export function OKR_PROGRESS_BY_WEEK(
     cycle_start,
     cycle_end,
     as_of,
+    currents,
     activeSheetCalendar(),
   );
 }

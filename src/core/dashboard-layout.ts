@@ -415,7 +415,8 @@ function progress(refs: Refs): OutputRun[] {
   const log = ['KR ID', 'Value', 'Timestamp'].map((title) => refs.checkIns(title));
   const body = when([refs.okrData('id'), refs.okrData('target'), ...log], (ids, targets, ...logs) => {
     const scoring = [optional('start'), targets, optional('kind'), optional('commit'), optional('stretch')];
-    return `OKR_PROGRESS_BY_WEEK(${[ids, ...scoring, ...logs, cycleStart, cycleEnd, asOf].join(',')})`;
+    const args = [ids, ...scoring, ...logs, cycleStart, cycleEnd, asOf, optional('current')];
+    return `OKR_PROGRESS_BY_WEEK(${args.join(',')})`;
   });
   return table(AT.progress, 'Progress over the cycle', ['Week', 'Average score', 'Expected'], body);
 }

@@ -21,6 +21,8 @@ export interface KeyResultRow {
   readonly target: CellValue;
   readonly commit: CellValue;
   readonly stretch: CellValue;
+  /** The value the row holds now; when given, the last charted day scores it (see progressByWeek). */
+  readonly current?: CellValue;
 }
 
 /** The check-in log's columns, row by row. */
@@ -118,7 +120,9 @@ function checkInsOf(
 /**
  * The chart's rows. A key result's score on a day is that of its latest check-in value by the day's
  * end (check-ins before the cycle's first day belong to earlier cycles), 0 before its first. The cycle
- * and `asOf` are script-local days; `days` tells the instants the spreadsheet's days start and end. A key
+ * and `asOf` are script-local days; `days` tells the instants the spreadsheet's days start and end. On
+ * the last day charted, a row's current value (when it has one) is its score: where it stands now, as
+ * the OKRs sheet scores it, checked in or typed (a team that types values has no log to replay). A key
  * result that cannot be scored (a bad row, a bad value, a check-in without a time) is left out of the
  * days it affects; rows without a KR ID are no key results. When no key result can be scored on any
  * day, the first problem is thrown, naming the key result.
@@ -180,12 +184,38 @@ export function progressByWeek(
         }
       }
     }
+    if (day === charted[charted.length - 1]) scoreCurrents(rows, scorers, scores, report);
     const score = meanOf(scores);
     scoredAny ||= score !== null;
     return { day, score, expected: expectedProgress(cycle, day) };
   });
   if (!scoredAny && problem !== null) throw new InputError(problem);
   return weeks;
+}
+
+/** Each key result that holds a current value scored by it (rows without a KR ID are no key results). */
+function scoreCurrents(
+  rows: readonly KeyResultRow[],
+  scorers: (Scorer | null)[],
+  scores: (number | null)[],
+  report: (id: string, message: string) => void,
+): void {
+  let k = 0;
+  for (const row of rows) {
+    const id = krIdOf(row.id);
+    if (id === null) continue;
+    const scorer = scorers[k];
+    if (scorer && row.current !== undefined && !isBlank(row.current)) {
+      try {
+        scores[k] = scorer(row.current, `current of ${id}`);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        scores[k] = null;
+        report(id, error.message);
+      }
+    }
+    k++;
+  }
 }
 
 /** The mean of the scores present; null when none is. Scores are 0 or more and finite. */

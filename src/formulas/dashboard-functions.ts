@@ -179,6 +179,7 @@ export function okrProgressByWeek(
   cycleStart: unknown,
   cycleEnd: unknown,
   asOf?: unknown,
+  currents?: unknown,
   days: DayCells = SCRIPT_ZONE_DAYS,
 ): Shown[][] {
   const [ids, values, times] = sideBySide([
@@ -193,8 +194,10 @@ export function okrProgressByWeek(
     ['kinds', kinds],
     ['commits', commits],
     ['stretches', stretches],
+    ['currents', currents],
   ] as const);
-  const [idColumn, startColumn, targetColumn, kindColumn, commitColumn, stretchColumn] = columns;
+  const [idColumn, startColumn, targetColumn, kindColumn, commitColumn, stretchColumn, currentColumn] =
+    columns;
   return single(() => {
     const cycle = readCycle(days.local(cycleStart as CellValue), days.local(cycleEnd as CellValue));
     const day = readAsOf(asOf, days);
@@ -205,6 +208,7 @@ export function okrProgressByWeek(
       target: targetColumn.at(r),
       commit: commitColumn.at(r),
       stretch: stretchColumn.at(r),
+      current: currentColumn.at(r),
     }));
     return progressByWeek(rows, { ids, values, times }, cycle, day, days).map((week) => [
       days.cell(week.day) as Date,

@@ -86,6 +86,34 @@ describe('progressByWeek', () => {
     expect(weeks.map((w) => w.expected)).toEqual(weeks.map((w) => expectedProgress(cycle, w.day)));
   });
 
+  it('ends on the current values where the rows hold them, checked in or typed', () => {
+    // KR-a was typed to 75 since its last check-in; KR-m holds no current value; KR-z never checked in
+    // to 110 but holds it now.
+    const now = [
+      kr('KR-a', { current: 75 }),
+      rows[1] as KeyResultRow,
+      { ...(rows[2] as KeyResultRow), current: 110 },
+    ];
+    const weeks = progressByWeek(now, log, cycle, day(1, 20));
+    const replayed = progressByWeek(rows, log, cycle, day(1, 20));
+    expect(weeks.slice(0, -1)).toEqual(replayed.slice(0, -1));
+    // zone: 100 to 130 scores 0.7 to 1.0, so 110 is 0.8.
+    expect(weeks.at(-1)?.score).toBeCloseTo((0.75 + 1 + 0.8) / 3, 12);
+  });
+
+  it('leaves out a key result whose current value cannot be scored, naming it when it is the only one', () => {
+    const weeks = progressByWeek(
+      [kr('KR-a', { current: 'lots' }), kr('KR-b', { current: 40 })],
+      logOf([]),
+      cycle,
+      day(1, 20),
+    );
+    expect(weeks.at(-1)?.score).toBe(0.4);
+    expect(() => progressByWeek([kr('KR-a', { current: 'lots' })], logOf([]), cycle, day(1, 1))).toThrow(
+      'key result "KR-a": current of KR-a must be a number, got "lots"',
+    );
+  });
+
   it('leaves a key result that cannot be scored out of the days it affects', () => {
     const weeks = progressByWeek(
       [kr('KR-a'), kr('KR-bad', { target: '' }), kr('KR-b')],
