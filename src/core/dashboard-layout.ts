@@ -77,6 +77,8 @@ export interface DashboardPlan {
   readonly widths: readonly { readonly column: number; readonly width: number }[];
   /** Cells in bold (titles and headers). */
   readonly bold: readonly string[];
+  /** Cells whose text wraps (the headline labels, longer than their columns). */
+  readonly wrapped: readonly string[];
   /** The rectangle every block lies in: the sheet is made at least this wide. */
   readonly area: { readonly rows: number; readonly columns: number };
 }
@@ -556,6 +558,7 @@ export function planDashboard(sources: DashboardSources, kpiRows: number): Dashb
       { column: AT.status, width: 110 },
       { column: AT.grades, width: 200 },
     ],
+    wrapped: [rangeA1(HEADLINE_ROW, 1, 1, HEADLINE_FORMATS.length)],
     bold: [
       'A1',
       rangeA1(HEADLINE_ROW, 1, 1, HEADLINE_FORMATS.length),

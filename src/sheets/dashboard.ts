@@ -139,6 +139,7 @@ function style(sheet: Sheet, plan: DashboardPlan): void {
   for (const { range, format } of plan.formats) sheet.getRange(range).setNumberFormat(format);
   for (const { column, width } of plan.widths) sheet.setColumnWidth(column, width);
   for (const range of plan.bold) sheet.getRange(range).setFontWeight('bold');
+  for (const range of plan.wrapped) sheet.getRange(range).setWrap(true);
   sheet.getRange('A1').setFontSize(16);
 }
 
