@@ -27,18 +27,13 @@ import { appendRows } from './log-sheet';
 import type { SetupReport } from './setup';
 import { headerTexts, sheetNamed } from './sheet-lookup';
 import { writeRuns } from './table-io';
+import { OBJECTIVES_KEY } from './table-metadata';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/**
- * Each column of the sheet carries its field as developer metadata, which moves with the column: the
- * sheet is found again renamed, with columns inserted or moved, and with a header cell showing an error
- * (a blocked spill), where its title could not be read.
- */
-export const OBJECTIVES_KEY = 'okrkpi.objectives';
-
-interface ObjectivesSheet {
+/** The Objectives sheet and where each of its columns is now. */
+export interface ObjectivesSheet {
   readonly sheet: Sheet;
   readonly map: Required<ObjectivesMap>;
 }
@@ -47,11 +42,13 @@ function isObjectiveField(value: string | null): value is ObjectiveField {
   return (OBJECTIVE_LAYOUT as readonly (string | null)[]).includes(value);
 }
 
-/** The sheet and its columns from one metadata search; null unless every column is marked. */
-function findObjectivesSheet(spreadsheet: Spreadsheet): ObjectivesSheet | null {
+/** The sheet and its columns from its column marks; null unless every column is marked. */
+export function objectivesSheetOf(
+  marks: readonly GoogleAppsScript.Spreadsheet.DeveloperMetadata[],
+): ObjectivesSheet | null {
   let sheet: Sheet | undefined;
   const map: ObjectivesMap = {};
-  for (const meta of spreadsheet.createDeveloperMetadataFinder().withKey(OBJECTIVES_KEY).find()) {
+  for (const meta of marks) {
     const column = meta.getLocation().getColumn();
     const field = meta.getValue();
     if (!column || !isObjectiveField(field)) continue;
@@ -60,6 +57,10 @@ function findObjectivesSheet(spreadsheet: Spreadsheet): ObjectivesSheet | null {
   }
   const complete = OBJECTIVE_LAYOUT.every((field) => map[field] !== undefined);
   return sheet && complete ? { sheet, map: map as Required<ObjectivesMap> } : null;
+}
+
+function findObjectivesSheet(spreadsheet: Spreadsheet): ObjectivesSheet | null {
+  return objectivesSheetOf(spreadsheet.createDeveloperMetadataFinder().withKey(OBJECTIVES_KEY).find());
 }
 
 /** Marks each column with its field, keeping the marks already right (run again, it adds nothing). */
@@ -154,10 +155,9 @@ export interface ReadKeyResults extends KeyResultSource {
  * is never written). Returns what stops a column from being written, if anything.
  */
 export function refreshObjectivesSheet(
-  spreadsheet: Spreadsheet,
+  found: ObjectivesSheet | null,
   tables: readonly ReadKeyResults[],
 ): string | null {
-  const found = findObjectivesSheet(spreadsheet);
   if (!found) return null;
   const { sheet, map } = found;
   const [, ...rows] = sheet.getDataRange().getValues() as CellValue[][];

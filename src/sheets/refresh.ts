@@ -171,7 +171,7 @@ export function refreshOkrTable(
 
 export function refreshAll(spreadsheet: Spreadsheet, now: Date): RefreshReport {
   const today = sheetCalendar(spreadsheet).dayOf(now);
-  const { tables, dashboard } = findAddonMetadata(spreadsheet);
+  const { tables, objectives, dashboard } = findAddonMetadata(spreadsheet);
   const settings = readSettings(
     spreadsheet,
     today,
@@ -189,14 +189,14 @@ export function refreshAll(spreadsheet: Spreadsheet, now: Date): RefreshReport {
     okrTables.length > 0 ? readCheckInLog(spreadsheet) : { ranges: undefined, history: new Map() };
   const okr = okrTables.map((table) => refreshOkrTable(table, settings, kpiValues, today, checkIns));
   const objectivesProblem = refreshObjectivesSheet(
-    spreadsheet,
+    objectives,
     okr.map((t) => t.keyResults),
   );
   const reports = [...kpi.reports, ...okr.map((t) => t.report)];
   if (dashboard) {
     // The names read for the reports, in the order the tables were refreshed.
     const names = new Map([...kpiTables, ...okrTables].map((t, i) => [t, reports[i]?.sheetName ?? '']));
-    const sources = dashboardSources(tables, (t) => names.get(t) ?? t.sheet.getName());
+    const sources = dashboardSources(tables, objectives, (t) => names.get(t) ?? t.sheet.getName());
     refreshDashboard(dashboard, planDashboard(sources, kpi.kpiRows));
   }
   return {

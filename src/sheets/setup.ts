@@ -159,11 +159,15 @@ export function setUpCheckInLog(spreadsheet: Spreadsheet, report: SetupReport): 
 
 /** The dashboard over the tables as they now are; its KPI cards get a trend for each KPI row. */
 function setUpDashboardSheet(spreadsheet: Spreadsheet, report: SetupReport): void {
-  const { tables, dashboard } = findAddonMetadata(spreadsheet);
+  const { tables, objectives, dashboard } = findAddonMetadata(spreadsheet);
   const kpiRows = tables
     .filter((t) => t.kind === 'kpi')
     .reduce((sum, t) => sum + Math.max(0, t.sheet.getLastRow() - t.headerRow), 0);
-  const outcome = setUpDashboard(spreadsheet, dashboard, planDashboard(dashboardSources(tables), kpiRows));
+  const outcome = setUpDashboard(
+    spreadsheet,
+    dashboard,
+    planDashboard(dashboardSources(tables, objectives), kpiRows),
+  );
   if (outcome === 'created') report.created.push(DASHBOARD_SHEET);
   else if (outcome === 'kept') report.kept.push(DASHBOARD_SHEET);
   else report.conflicts.push(outcome.conflict);

@@ -15,9 +15,16 @@ import {
   type TableKind,
 } from '../core';
 import { definedOnly, tableDefaultsSchema } from './mapping-schema';
+import { type ObjectivesSheet, objectivesSheetOf } from './objectives-sheet';
 
 export const TABLE_KEY = 'okrkpi.table';
 export const FIELD_KEY = 'okrkpi.field';
+/**
+ * Each column of the Objectives sheet carries its field as developer metadata, which moves with the
+ * column: the sheet is found again renamed, with columns inserted or moved, and with a header cell
+ * showing an error (a blocked spill), where its title could not be read.
+ */
+export const OBJECTIVES_KEY = 'okrkpi.objectives';
 /** Marks the add-on's dashboard (sheet-level), whatever the sheet is renamed to. */
 export const DASHBOARD_KEY = 'okrkpi.dashboard';
 
@@ -84,20 +91,23 @@ export function forgetTable(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
   }
 }
 
-/** What the add-on marked in a spreadsheet: its connected tables and its dashboard sheet. */
+/** What the add-on marked in a spreadsheet: its connected tables, its Objectives sheet, its dashboard. */
 export interface AddonMetadata {
   readonly tables: ConnectedTable[];
+  readonly objectives: ObjectivesSheet | null;
   readonly dashboard: GoogleAppsScript.Spreadsheet.Sheet | null;
 }
 
 /**
- * Every connected table of the spreadsheet, with its columns where they are now, and the dashboard,
+ * Every connected table of the spreadsheet, with its columns where they are now, the Objectives sheet
+ * and the dashboard,
  * from one metadata search: a finder matches one key at most, and one search of all beats one per key
  * and per sheet. Each result carries its key, value and location, so nothing else is read.
  */
 export function findAddonMetadata(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): AddonMetadata {
   const headers: { meta: GoogleAppsScript.Spreadsheet.DeveloperMetadata; row: Range }[] = [];
   const fields = new Map<number, { field: string; column: number }[]>();
+  const objectiveMarks: GoogleAppsScript.Spreadsheet.DeveloperMetadata[] = [];
   let dashboard: GoogleAppsScript.Spreadsheet.Sheet | null = null;
   for (const meta of spreadsheet.createDeveloperMetadataFinder().find()) {
     const key = meta.getKey();
@@ -112,7 +122,8 @@ export function findAddonMetadata(spreadsheet: GoogleAppsScript.Spreadsheet.Spre
         ...(fields.get(sheetId) ?? []),
         { field: meta.getValue() ?? '', column: column.getColumn() },
       ]);
-    } else if (key === DASHBOARD_KEY) dashboard ??= meta.getLocation().getSheet();
+    } else if (key === OBJECTIVES_KEY) objectiveMarks.push(meta);
+    else if (key === DASHBOARD_KEY) dashboard ??= meta.getLocation().getSheet();
   }
   const tables = headers.flatMap(({ meta, row }) => {
     const parsed = tableSchema().safeParse(safeJson(meta.getValue()));
@@ -125,7 +136,7 @@ export function findAddonMetadata(spreadsheet: GoogleAppsScript.Spreadsheet.Spre
     }
     return [{ sheet, kind, headerRow: row.getRow(), map, defaults: definedOnly(parsed.data.defaults ?? {}) }];
   });
-  return { tables, dashboard };
+  return { tables, objectives: objectivesSheetOf(objectiveMarks), dashboard };
 }
 
 /** Every connected table of the spreadsheet (see findAddonMetadata). */
