@@ -128,10 +128,15 @@ function cellsOf(block: OutputRun): PlacedCell[] {
   );
 }
 
-/** A new sheet has 1000 rows and 26 columns; the dashboard's chart data lies a little beyond Z. */
+/**
+ * Room for every block: a new sheet has 1000 rows and 26 columns, the chart data lies a little beyond
+ * Z, and a KPI trend per row needs as many rows as the KPI tables hold.
+ */
 function ensureSize(sheet: Sheet, plan: DashboardPlan): void {
-  const missing = plan.area.columns - sheet.getMaxColumns();
-  if (missing > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), missing);
+  const columns = sheet.getMaxColumns();
+  if (plan.area.columns > columns) sheet.insertColumnsAfter(columns, plan.area.columns - columns);
+  const rows = sheet.getMaxRows();
+  if (plan.area.rows > rows) sheet.insertRowsAfter(rows, plan.area.rows - rows);
 }
 
 /** Formats, widths and bold headings: only when the dashboard is made, so the team's restyling stays. */
