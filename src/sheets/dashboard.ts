@@ -43,7 +43,7 @@ export function setUpDashboard(
   plan: DashboardPlan,
 ): DashboardOutcome {
   if (found) {
-    reconcile(found, plan);
+    reconcile(found, plan, false);
     return 'kept';
   }
   const existing = spreadsheet.getSheetByName(DASHBOARD_SHEET);
@@ -53,7 +53,7 @@ export function setUpDashboard(
     };
   }
   const sheet = existing ?? spreadsheet.insertSheet(DASHBOARD_SHEET);
-  reconcile(sheet, plan);
+  reconcile(sheet, plan, true);
   style(sheet, plan);
   // Marked last: a run stopped before this finds the sheet by name and title, and finishes the job.
   sheet.addDeveloperMetadata(DASHBOARD_KEY, 'v1');
@@ -62,11 +62,12 @@ export function setUpDashboard(
 
 /** Refresh: the dashboard, when there is one, brought up to the plan (a few calls when nothing moved). */
 export function refreshDashboard(sheet: Sheet, plan: DashboardPlan): void {
-  reconcile(sheet, plan);
+  reconcile(sheet, plan, false);
 }
 
-function reconcile(sheet: Sheet, plan: DashboardPlan): void {
-  writeMissingCells(sheet, plan);
+/** `labels`: also put back the plan's texts (a dashboard being made); else formulas alone are kept. */
+function reconcile(sheet: Sheet, plan: DashboardPlan, labels: boolean): void {
+  writeMissingCells(sheet, plan, labels);
   applyHighlights(sheet, plan.rulesFrom, plan.rules);
   keepCharts(sheet, plan.charts);
 }
@@ -77,25 +78,29 @@ function planned(cell: PlannedCell): { formula: string } | { text: CellValue } {
 }
 
 /**
- * Reads the dashboard's formulas once; where a planned cell differs (a formula out of date, a blank
- * where a label goes), reads the values once more to tell a blank or the add-on's formula, which it
- * writes, from a value the team typed, which it keeps. A block whose every differing cell may be written
- * goes back in one setValues; otherwise cell by cell around the team's values.
+ * Reads the dashboard's formulas once; where a planned formula differs (out of date, or cleared), reads
+ * the values once more to tell a blank or the add-on's formula, which it writes, from a value the team
+ * typed, which it keeps. While the dashboard is being made (`labels`), its texts are compared too (a
+ * label is no formula, so the values are read at once); once made, a label the team changed or cleared
+ * stays so, and a Refresh with nothing out of date reads the formulas alone. A block whose every
+ * differing cell may be written goes back in one setValues; otherwise cell by cell around the team's.
  */
-function writeMissingCells(sheet: Sheet, plan: DashboardPlan): void {
+function writeMissingCells(sheet: Sheet, plan: DashboardPlan, labels: boolean): void {
   // What the sheet holds, from A1 to its last cell with content: planned cells past it are blank.
   const area = sheet.getDataRange();
   const formulas = area.getFormulas();
+  let values: CellValue[][] | null = labels ? (area.getValues() as CellValue[][]) : null;
   const differs = (row: number, column: number, cell: PlannedCell): boolean => {
     const have = formulas[row - 1]?.[column - 1] ?? '';
     const want = planned(cell);
-    return 'formula' in want ? have !== want.formula : have !== '' || want.text !== '';
+    if ('formula' in want) return have !== want.formula;
+    return values !== null && (have !== '' || (values[row - 1]?.[column - 1] ?? '') !== want.text);
   };
   const stale = plan.blocks.filter((block) =>
     block.values.some((line, r) => line.some((cell, c) => differs(block.row + r, block.column + c, cell))),
   );
   if (stale.length === 0) return;
-  const values = area.getValues() as CellValue[][];
+  values ??= area.getValues() as CellValue[][];
   ensureSize(sheet, plan);
   // A differing cell the team typed a value into (not the plan's own label) stays.
   const teams = ({ row, column, cell }: PlacedCell) => {

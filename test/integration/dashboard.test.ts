@@ -249,7 +249,7 @@ describe('the dashboard under failures', () => {
     const sheet = dash(addon.wb);
     sheet.removeChart(sheet.getCharts()[2] as GoogleAppsScript.Spreadsheet.EmbeddedChart);
     sheet.getRange('B5').clearContent();
-    sheet.getRange('O25').clearContent();
+    sheet.getRange('A27').clearContent();
     const team = addon.wb.spreadsheet.insertSheet('Team KPIs');
     team.getRange('A1:F2').setValues([
       ['Metric', 'Owner', 'Actual', 'Goal', 'Min', 'Critical'],
