@@ -85,9 +85,14 @@ function check(guard: ExecutionGuard, qualified: string, access: Access): void {
   }
 }
 
-/** A call made by the script: checked, counted, and the fault due on it, if any. */
+/**
+ * A call made by the script: checked, counted, and the fault due on it, if any. A custom function runs
+ * in an execution of its own in Apps Script, whatever made Sheets recompute it: its calls are checked
+ * but are no round trips of the execution that read the cells.
+ */
 function counted(guard: ExecutionGuard, qualified: string, access: Access, kind: CallKind) {
   check(guard, qualified, access);
+  if (guard.inCustomFunction()) return undefined;
   guard.calls.total += 1;
   guard.calls.byMethod[qualified] = (guard.calls.byMethod[qualified] ?? 0) + 1;
   guard.calls.byKind[kind] += 1;

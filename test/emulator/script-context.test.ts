@@ -107,6 +107,18 @@ describe('with the real formula engine', () => {
     expect(sheet.getRange('Z1').getValue()).toBe('');
   });
 
+  test('calls a custom function makes are its own execution: no round trips of the run that read its cell', () => {
+    const wb = createWorkbook();
+    const zone = () => wb.globals.SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+    wb.setFormulaEngine(createFormulaEngine({ ZONE: zone }));
+    const sheet = wb.globals.SpreadsheetApp.getActiveSheet();
+    sheet.getRange('A1').setValue('=ZONE()');
+    wb.calls.reset();
+    expect(sheet.getRange('A1').getValue()).toBe(wb.spreadsheet.getSpreadsheetTimeZone());
+    expect(wb.calls.byMethod['Spreadsheet.getSpreadsheetTimeZone']).toBeUndefined();
+    expect(wb.calls.byMethod['Range.getValue']).toBe(1);
+  });
+
   test("a custom function's active sheet and range are its own cell", () => {
     const wb = createWorkbook();
     const where = () => {
