@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { chromiumForTests, screenshot } from './support/browser';
-import { cell, openPreview } from './support/preview-page';
+import { cell, drawnCharts, openPreview } from './support/preview-page';
 import { type PreviewProcess, startPreview } from './support/preview-process';
 
 jest.setTimeout(120_000);
@@ -45,28 +45,9 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Per chart: its type, the points Chart.js holds, and how many canvas pixels are painted. */
-function drawnCharts() {
-  return page.$$eval('.chart', (boxes) =>
-    boxes.map((box) => {
-      const canvas = box.querySelector('canvas');
-      const context = canvas?.getContext('2d');
-      const pixels = context?.getImageData(0, 0, canvas?.width ?? 0, canvas?.height ?? 0).data ?? [];
-      let painted = 0;
-      for (let i = 0; i < pixels.length; i += 4) if ((pixels[i + 3] ?? 0) > 0) painted++;
-      return {
-        type: box.getAttribute('data-chart-type'),
-        points: Number(box.getAttribute('data-points')),
-        painted,
-        problem: box.querySelector('.chart-problem')?.textContent ?? null,
-      };
-    }),
-  );
-}
-
 describe('embedded charts in the preview', () => {
   test('draws the bar, pie and line chart with their data, and no page error', async () => {
-    const charts = await drawnCharts();
+    const charts = await drawnCharts(page);
     expect(charts.map((c) => c.type)).toEqual(['BAR', 'PIE', 'LINE']);
     // Four objectives; four statuses (counted by the formulas); two series of six weeks.
     expect(charts.map((c) => c.points)).toEqual([4, 4, 12]);

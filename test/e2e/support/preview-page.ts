@@ -70,3 +70,22 @@ export async function openCarryOverPrompt(page: Page): Promise<void> {
   await dialog(page).locator('button', { hasText: 'Yes' }).click();
   await dialog(page).locator('#dialog-input').waitFor();
 }
+
+/** Per embedded chart drawn: its type, the points Chart.js holds, and how many canvas pixels are painted. */
+export function drawnCharts(page: Page) {
+  return page.$$eval('.chart', (boxes) =>
+    boxes.map((box) => {
+      const canvas = box.querySelector('canvas');
+      const context = canvas?.getContext('2d');
+      const pixels = context?.getImageData(0, 0, canvas?.width ?? 0, canvas?.height ?? 0).data ?? [];
+      let painted = 0;
+      for (let i = 0; i < pixels.length; i += 4) if ((pixels[i + 3] ?? 0) > 0) painted++;
+      return {
+        type: box.getAttribute('data-chart-type'),
+        points: Number(box.getAttribute('data-points')),
+        painted,
+        problem: box.querySelector('.chart-problem')?.textContent ?? null,
+      };
+    }),
+  );
+}
