@@ -48,7 +48,9 @@ function refreshCalls(withDashboard: boolean): Record<string, string> {
 function grow(wb: Workbook, sheetName: string, width: number, nameColumn: number, rows: number): void {
   const sheet = wb.sheet(sheetName);
   const first = sheet.getRange(2, 1, 1, width).getValues()[0] ?? [];
-  const have = sheet.getLastRow() - 1;
+  // Counted by names: the computed columns spill to the sheet's last row.
+  const names = sheet.getRange(2, nameColumn, sheet.getMaxRows() - 1, 1).getValues();
+  const have = names.findIndex(([name]) => name === '');
   const extra = rows - have;
   if (sheet.getMaxRows() < rows + 1) sheet.insertRowsAfter(sheet.getMaxRows(), rows + 1 - sheet.getMaxRows());
   sheet

@@ -102,6 +102,13 @@ function writeMissingCells(sheet: Sheet, plan: DashboardPlan, labels: boolean): 
   if (stale.length === 0) return;
   values ??= area.getValues() as CellValue[][];
   ensureSize(sheet, plan);
+  const empty =
+    values.every((line) => line.every((v) => v === '')) && formulas.every((l) => l.every((f) => f === ''));
+  if (empty) {
+    // A new sheet: the whole plan in one write.
+    writeExactly(sheet.getRange(1, 1, plan.area.rows, plan.area.columns), gridOf(plan));
+    return;
+  }
   // A differing cell the team typed a value into (not the plan's own label) stays.
   const teams = ({ row, column, cell }: PlacedCell) => {
     const want = planned(cell);
@@ -119,6 +126,17 @@ function writeMissingCells(sheet: Sheet, plan: DashboardPlan, labels: boolean): 
     for (const { row, column, cell } of changes.filter((placed) => !teams(placed)))
       writeExactly(sheet.getRange(row, column), [[cell]]);
   }
+}
+
+/** Every block in one grid the size of the plan's area, blank between them. */
+function gridOf(plan: DashboardPlan): PlannedCell[][] {
+  const grid: PlannedCell[][] = Array.from({ length: plan.area.rows }, () =>
+    Array<PlannedCell>(plan.area.columns).fill(''),
+  );
+  for (const { row, column, cell } of plan.blocks.flatMap(cellsOf)) {
+    (grid[row - 1] as PlannedCell[])[column - 1] = cell;
+  }
+  return grid;
 }
 
 interface PlacedCell {

@@ -7,6 +7,7 @@
 import {
   type CellValue,
   cellOf,
+  isBlank,
   judgeKpiTable,
   judgeOkrTable,
   type KpiEvaluation,
@@ -135,8 +136,10 @@ export function refreshKpiTables(
     reports.push(finish(table, snapshot, judgeKpiTable({ map, defaults, ...snapshot }), { kpiFacts: facts }));
     evaluations.push(...kpiEvaluationsOf(snapshot.rows, map, facts, defaults));
   }
-  // As many rows as the tables hold: the dashboard's KPI cards give each a trend.
-  const kpiRows = read.reduce((sum, t) => sum + t.snapshot.rows.length, 0);
+  // The KPIs with a name, whose cards the dashboard gives a trend each.
+  const named = (t: (typeof read)[number]) =>
+    t.snapshot.rows.filter((row) => !isBlank(cellOf(row, t.table.map, 'name'))).length;
+  const kpiRows = read.reduce((sum, t) => sum + named(t), 0);
   return { reports, readings, evaluations, kpiRows };
 }
 

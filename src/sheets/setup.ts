@@ -157,17 +157,14 @@ export function setUpCheckInLog(spreadsheet: Spreadsheet, report: SetupReport): 
   report.created.push(SHEET_NAMES.checkIns);
 }
 
-/** The dashboard over the tables as they now are; its KPI cards get a trend for each KPI row. */
+/**
+ * The dashboard over the tables as they now are. Its KPI cards get their trends from the Refresh that
+ * follows Set up, which counts the KPIs as it reads them.
+ */
 function setUpDashboardSheet(spreadsheet: Spreadsheet, report: SetupReport): void {
   const { tables, objectives, dashboard } = findAddonMetadata(spreadsheet);
-  const kpiRows = tables
-    .filter((t) => t.kind === 'kpi')
-    .reduce((sum, t) => sum + Math.max(0, t.sheet.getLastRow() - t.headerRow), 0);
-  const outcome = setUpDashboard(
-    spreadsheet,
-    dashboard,
-    planDashboard(dashboardSources(tables, objectives), kpiRows),
-  );
+  const plan = planDashboard(dashboardSources(tables, objectives), 0);
+  const outcome = setUpDashboard(spreadsheet, dashboard, plan);
   if (outcome === 'created') report.created.push(DASHBOARD_SHEET);
   else if (outcome === 'kept') report.kept.push(DASHBOARD_SHEET);
   else report.conflicts.push(outcome.conflict);
