@@ -34,6 +34,7 @@ const FORMULAS: Record<string, string[]> = {
     'cycle_start',
     'cycle_end',
     'as_of',
+    'currents',
   ],
   KPI_CARDS: ['names', 'values', 'targets', 'directions', 'history_days', 'history_names', 'history_values'],
 };

@@ -83,6 +83,7 @@ describe('A spreadsheet never set up', () => {
       'KPIs',
       'Check-ins',
       'Objectives',
+      'Dashboard',
       'KPI History',
     ]);
     expect(wb.spreadsheet.getNamedRanges().filter((r) => r.getName() === 'CycleStart')).toHaveLength(1);
