@@ -21,6 +21,7 @@ import { EmulatorUsageError, exception } from './errors';
 import type { EmHtmlOutput, EmHtmlService, EmHtmlTemplate } from './html';
 import type { EmNamedRange, EmProtection } from './named-range';
 import { EmRange } from './range';
+import type { EmRangeList } from './range-list';
 import type { EmScriptApp, EmTriggerBuilder } from './script-app';
 import type { EmSession, EmUser } from './session';
 import { EmSheet } from './sheet';
@@ -39,6 +40,7 @@ const cast =
     value as T;
 
 export const asRange: (r: EmRange) => SS.Range = cast();
+export const asRangeList: (r: EmRangeList) => SS.RangeList = cast();
 export const asSheet: (s: EmSheet) => SS.Sheet = cast();
 export const asSpreadsheet: (s: EmSpreadsheet) => SS.Spreadsheet = cast();
 export const asRule: (r: EmConditionalFormatRule) => SS.ConditionalFormatRule = cast();

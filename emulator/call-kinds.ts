@@ -32,6 +32,7 @@ const LOCAL = new RegExp(
     String.raw`^(LockService|PropertiesService)\.get\w*$`,
     String.raw`^Session\.getScriptTimeZone$`,
     String.raw`^Sheet\.(getRange|getRangeList|getParent|getSheetId)$`,
+    String.raw`^RangeList\.getRanges$`,
     String.raw`^Range\.(getRow|getColumn|getNumRows|getNumColumns|getLastRow|getLastColumn|getA1Notation|getSheet|getGridId|getCell|offset)$`,
   ].join('|'),
 );

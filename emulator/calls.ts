@@ -65,7 +65,7 @@ const ALLOWED_WITHOUT_AUTH =
 const WRITE_METHOD =
   /^(set|insert|delete|append|clear|add|remove|move|sort|protect|hide|show|activate|toast|check|uncheck|update)/;
 const SPREADSHEET_SERVICE =
-  /^(SpreadsheetApp|Spreadsheet|Sheet|Range|NamedRange|Protection|DeveloperMetadata)\./;
+  /^(SpreadsheetApp|Spreadsheet|Sheet|Range|RangeList|NamedRange|Protection|DeveloperMetadata)\./;
 
 function classify(qualified: string, method: string): Access {
   if (ALLOWED_WITHOUT_AUTH.test(qualified)) return 'menu';

@@ -9,6 +9,7 @@ import {
   asNamedRange,
   asProtection,
   asRange,
+  asRangeList,
   asSheet,
   asSpreadsheet,
   asTypedChartBuilder,
@@ -32,6 +33,7 @@ import { enumName, type ProtectionTypeName } from './enums';
 import { exception } from './errors';
 import { EmNamedRange, EmProtection, protectionsOf } from './named-range';
 import { checkBounds, EmRange } from './range';
+import { EmRangeList } from './range-list';
 import { DEFAULT_COLUMN_WIDTH, type SheetModel } from './sheet-model';
 import { sortOrder } from './sort';
 import { EmSpreadsheet } from './spreadsheet';
@@ -70,6 +72,7 @@ type SheetMethods =
   | 'getParent'
   | 'getProtections'
   | 'getRange'
+  | 'getRangeList'
   | 'getSheetId'
   | 'getSheetName'
   | 'getSheetValues'
@@ -190,6 +193,16 @@ export class EmSheet implements Pick<SS.Sheet, SheetMethods> {
     const cols = numColumns ?? 1;
     checkBounds(sheet, rowOrA1, column ?? Number.NaN, rows, cols);
     return this._range(rowOrA1, column ?? 1, rows, cols);
+  }
+
+  /** Every notation must name a range of this sheet, as getRange(a1) would. */
+  getRangeList(a1Notations: string[]): SS.RangeList {
+    return asRangeList(
+      new EmRangeList(
+        this.exec,
+        a1Notations.map((a1) => this.getRange(a1)),
+      ),
+    );
   }
 
   getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): unknown[][] {

@@ -162,12 +162,18 @@ function ensureSize(sheet: Sheet, plan: DashboardPlan): void {
   if (plan.area.rows > rows) sheet.insertRowsAfter(rows, plan.area.rows - rows);
 }
 
-/** Formats, widths and bold headings: only when the dashboard is made, so the team's restyling stays. */
+/**
+ * Formats, widths and bold headings: only when the dashboard is made, so the team's restyling stays.
+ * One call per number format and per style, each over a RangeList of every range that takes it.
+ */
 function style(sheet: Sheet, plan: DashboardPlan): void {
-  for (const { range, format } of plan.formats) sheet.getRange(range).setNumberFormat(format);
+  const byFormat = new Map<string, string[]>();
+  for (const { range, format } of plan.formats)
+    byFormat.set(format, [...(byFormat.get(format) ?? []), range]);
+  for (const [format, ranges] of byFormat) sheet.getRangeList(ranges).setNumberFormat(format);
   for (const { column, width } of plan.widths) sheet.setColumnWidth(column, width);
-  for (const range of plan.bold) sheet.getRange(range).setFontWeight('bold');
-  for (const range of plan.wrapped) sheet.getRange(range).setWrap(true);
+  sheet.getRangeList([...plan.bold]).setFontWeight('bold');
+  sheet.getRangeList([...plan.wrapped]).setWrap(true);
   sheet.getRange('A1').setFontSize(16);
 }
 

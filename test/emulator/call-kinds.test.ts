@@ -18,6 +18,8 @@ describe('call kinds', () => {
     ['MailApp.sendEmail', 'service'],
     ['ClockTriggerBuilder.create', 'service'],
     ['Sheet.getRange', 'local'],
+    ['RangeList.setNumberFormat', 'write'],
+    ['RangeList.getRanges', 'local'],
     ['Range.getColumn', 'local'],
     ['DeveloperMetadata.getValue', 'local'],
     ['DeveloperMetadataLocation.getColumn', 'local'],

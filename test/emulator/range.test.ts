@@ -316,3 +316,46 @@ describe('Range.sort', () => {
     expect(sheet.getRange('B1:B4').getValues()).toEqual([[9], [3], [2], [1]]);
   });
 });
+
+describe('RangeList', () => {
+  test('formats every range in one write', () => {
+    const { wb, sheet } = setup();
+    wb.calls.reset();
+    const list = sheet.getRangeList(['A1', 'C2:D3']);
+    list.setNumberFormat('0%').setFontWeight('bold');
+    expect(wb.calls.byKind.write).toBe(2);
+    const general = '0.###############';
+    expect(sheet.getRange('A1:D3').getNumberFormats()).toEqual([
+      ['0%', general, general, general],
+      [general, general, '0%', '0%'],
+      [general, general, '0%', '0%'],
+    ]);
+    expect(sheet.getRange('A1:D1').getFontWeights()).toEqual([['bold', 'normal', 'normal', 'normal']]);
+    expect(list.getRanges().map((range) => range.getA1Notation())).toEqual(['A1', 'C2:D3']);
+  });
+
+  test('a notation outside the sheet fails as getRange does', () => {
+    const { sheet } = setup();
+    expect(() => sheet.getRangeList(['A1', 'A1001'])).toThrow('outside the dimensions of the sheet');
+    expect(() => sheet.getRangeList(['A1', 'no such'])).toThrow('Range not found');
+  });
+
+  test('a custom function may not format through it', () => {
+    const { wb, sheet } = setup();
+    wb.setFormulaEngine({
+      evaluate: () => {
+        try {
+          wb.globals.SpreadsheetApp.getActiveSheet().getRangeList(['B1']).setFontWeight('bold');
+          return 'formatted';
+        } catch (error) {
+          return (error as Error).message;
+        }
+      },
+      shift: (formula) => formula,
+    });
+    sheet.getRange('A1').setFormula('=PROBE()');
+    expect(sheet.getRange('A1').getValue()).toBe(
+      'You do not have permission to call RangeList.setFontWeight',
+    );
+  });
+});
