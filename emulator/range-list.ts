@@ -8,7 +8,7 @@ import type { Execution } from './context';
 
 import SS = GoogleAppsScript.Spreadsheet;
 
-type RangeListMethods = 'getRanges' | 'setFontSize' | 'setFontWeight' | 'setNumberFormat' | 'setWrap';
+type RangeListMethods = 'getRanges' | 'setFontWeight' | 'setNumberFormat' | 'setWrap';
 
 export class EmRangeList implements Pick<SS.RangeList, RangeListMethods> {
   readonly [GUARD]: Execution;
@@ -27,9 +27,6 @@ export class EmRangeList implements Pick<SS.RangeList, RangeListMethods> {
 
   getRanges(): SS.Range[] {
     return [...this.ranges];
-  }
-  setFontSize(size: number): SS.RangeList {
-    return this._each((range) => range.setFontSize(size));
   }
   setFontWeight(fontWeight: SS.FontWeight | null): SS.RangeList {
     return this._each((range) => range.setFontWeight(fontWeight));

@@ -5,6 +5,7 @@
  * with the data (the objective tree, KPI cards, the weeks of the cycle) each have columns of their own
  * with nothing below them, so a spill never runs into another block.
  */
+import { groupBy } from './group-by';
 import { type HighlightRule, marked } from './highlight-rules';
 import { KPI_STATUSES, type KpiMode } from './kpi-rule';
 import { GRADE_BANDS } from './objective';
@@ -69,7 +70,8 @@ export interface ChartSpec {
 
 export interface DashboardPlan {
   readonly blocks: readonly OutputRun[];
-  readonly formats: readonly { readonly range: string; readonly format: string }[];
+  /** Number formats, each with every range that takes it (one call per format). */
+  readonly formats: readonly { readonly format: string; readonly ranges: readonly string[] }[];
   /** Conditional-format rules on columns from row `rulesFrom` down. */
   readonly rules: readonly HighlightRule[];
   readonly rulesFrom: number;
@@ -515,7 +517,7 @@ function formats(): DashboardPlan['formats'] {
   const first = TABLE_ROW + 1;
   const open = (column: number, columns = 1) =>
     `${columnLetter(column)}${first}:${columnLetter(column + columns - 1)}`;
-  return [
+  const each = [
     ...HEADLINE_FORMATS.map((format, i) => ({ range: a1(HEADLINE_ROW + 1, i + 1), format })),
     { range: open(AT.tree + 1), format: '0%' },
     { range: open(AT.cards + 2), format: 'yyyy-mm-dd' },
@@ -525,6 +527,10 @@ function formats(): DashboardPlan['formats'] {
     { range: open(AT.progress + 1, 2), format: '0%' },
     { range: open(AT.grades + 1, 3), format: '0%' },
   ];
+  return groupBy(each, (entry) => entry.format).map((group) => ({
+    format: group[0]?.format ?? '',
+    ranges: group.map((entry) => entry.range),
+  }));
 }
 
 /**

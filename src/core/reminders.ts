@@ -15,6 +15,7 @@ import { type CellValue, isBlank, readDate, readText } from './cell';
 import { type CheckInSchedule, WEEKDAYS } from './check-in-schedule';
 import { startOfDay } from './cycle-dates';
 import { InputError } from './errors';
+import { groupBy } from './group-by';
 import type { Mail } from './mail';
 import { type ManagerTable, ownerKey } from './manager-table';
 import { singleLine } from './plain-text';
@@ -155,16 +156,6 @@ export interface ReminderInput {
   readonly managers: () => ManagerTable;
   /** The spreadsheet's name and link, for the email. */
   readonly spreadsheet: { readonly name: string; readonly url: string };
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return [...groups.values()];
 }
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);

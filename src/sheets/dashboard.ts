@@ -164,13 +164,10 @@ function ensureSize(sheet: Sheet, plan: DashboardPlan): void {
 
 /**
  * Formats, widths and bold headings: only when the dashboard is made, so the team's restyling stays.
- * One call per number format and per style, each over a RangeList of every range that takes it.
+ * One call per number format and per style, each over a RangeList of the ranges that take it.
  */
 function style(sheet: Sheet, plan: DashboardPlan): void {
-  const byFormat = new Map<string, string[]>();
-  for (const { range, format } of plan.formats)
-    byFormat.set(format, [...(byFormat.get(format) ?? []), range]);
-  for (const [format, ranges] of byFormat) sheet.getRangeList(ranges).setNumberFormat(format);
+  for (const { format, ranges } of plan.formats) sheet.getRangeList([...ranges]).setNumberFormat(format);
   for (const { column, width } of plan.widths) sheet.setColumnWidth(column, width);
   sheet.getRangeList([...plan.bold]).setFontWeight('bold');
   sheet.getRangeList([...plan.wrapped]).setWrap(true);
